@@ -1,0 +1,91 @@
+import { Lexer, type IToken } from "chevrotain";
+import { allTokens, DocComment, BlockComment, UnterminatedBlockComment, UnterminatedString, StringLiteral } from "./tokens.js";
+import type { Comment } from "./ast.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { Codes } from "../diagnostics/codes.js";
+import { tokenRange } from "./token-range.js";
+import type { LineMap } from "./position.js";
+
+let lexer: Lexer | undefined;
+
+function getLexer(): Lexer {
+  lexer ??= new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: true, skipValidations: true });
+  return lexer;
+}
+
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly commentTokens: IToken[];
+  readonly comments: Comment[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Splits text into tokens and comments; never fails: unknown characters and unterminated text become diagnostics. */
+export function lex(text: string, uri: string, lines: LineMap): LexResult {
+  const result = getLexer().tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const error of result.errors) {
+    const shown = text.slice(error.offset, error.offset + Math.min(error.length, 20));
+    const printable = [...shown].map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 0x7f || ch === "\ufffd" ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` : ch)).join("");
+    diagnostics.push({
+      code: Codes.UnknownCharacter,
+      severity: "error",
+      message: `Unexpected character${error.length > 1 ? "s" : ""} '${printable}'${error.length > 20 ? "…" : ""}; remove ${error.length > 1 ? "them" : "it"}`,
+      uri,
+      range: lines.rangeOf(error.offset, error.offset + error.length),
+    });
+  }
+  const commentTokens = result.groups["comments"] ?? [];
+  const comments: Comment[] = [];
+  for (const token of commentTokens) {
+    const style = token.tokenType === DocComment ? "doc" : token.tokenType === BlockComment || token.tokenType === UnterminatedBlockComment ? "block" : "line";
+    comments.push({ type: "Comment", style, text: token.image, range: tokenRange(token) });
+    if (token.tokenType === UnterminatedBlockComment) {
+      diagnostics.push({
+        code: Codes.UnterminatedComment,
+        severity: "error",
+        message: "This comment is never closed; add '*/' where it should end",
+        uri,
+        range: lines.rangeOf(token.startOffset, token.startOffset + 2),
+        fixes: [{ title: "Close the comment at the end of the file", edits: [{ uri, range: lines.rangeOf(text.length, text.length), newText: " */" }] }],
+      });
+    }
+  }
+  for (const token of result.tokens) {
+    if (token.tokenType === UnterminatedString) {
+      const end = (token.endOffset ?? token.startOffset) + 1;
+      diagnostics.push({
+        code: Codes.UnterminatedString,
+        severity: "error",
+        message: "This text is never closed; add '\"' before the end of the line",
+        uri,
+        range: tokenRange(token),
+        fixes: [{ title: "Close the text", edits: [{ uri, range: lines.rangeOf(end, end), newText: '"' }] }],
+      });
+    }
+    if (token.tokenType === StringLiteral || token.tokenType === UnterminatedString) {
+      const escape = /\\(.)/g;
+      let match: RegExpExecArray | null;
+      while ((match = escape.exec(token.image)) !== null) {
+        if (!'"\\n'.includes(match[1]!)) {
+          const at = token.startOffset + match.index;
+          diagnostics.push({
+            code: Codes.InvalidEscape,
+            severity: "error",
+            message: `'\\${match[1]}' is not an escape Covenant knows; use \\" for a quote, \\\\ for a backslash or \\n for a new line`,
+            uri,
+            range: lines.rangeOf(at, at + 2),
+          });
+        }
+      }
+    }
+  }
+  return { tokens: result.tokens, commentTokens, comments, diagnostics };
+}
+
+/** Resolves the escapes of a text token (`\"`, `\\`, `\n`) and strips its quotes. */
+export function unquote(image: string): string {
+  const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
+  const body = image.slice(1, closed ? -1 : undefined);
+  return body.replace(/\\(.)/g, (_, ch: string) => (ch === "n" ? "\n" : ch));
+}

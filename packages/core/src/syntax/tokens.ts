@@ -1,0 +1,148 @@
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+/**
+ * The token vocabulary. Order matters: chevrotain tries patterns in array order.
+ * Comments go to the `comments` group so they survive for the formatter and hover;
+ * whitespace and newlines are skipped (layout is not significant in Covenant).
+ */
+
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+
+export const DocComment = createToken({ name: "DocComment", pattern: /\/\/\/[^\r\n]*/, group: "comments" });
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments" });
+export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments", line_breaks: true });
+/** A block comment that reaches the end of the file; reported as CV102 and otherwise kept as a comment. */
+export const UnterminatedBlockComment = createToken({ name: "UnterminatedBlockComment", pattern: /\/\*[\s\S]*/, group: "comments", line_breaks: true });
+
+/** Abstract category for any double-quoted text, closed or not. */
+export const Text = createToken({ name: "Text", pattern: Lexer.NA });
+export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [Text] });
+/** Text with no closing quote on its line; reported as CV101 and parsed as if closed. */
+export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [Text] });
+
+export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}(?![\d_])/ });
+export const PercentLiteral = createToken({ name: "PercentLiteral", pattern: /-?\d[\d_]*(?:\.\d[\d_]*)?%/ });
+export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /-?\d[\d_]*(?:\.\d[\d_]*)?/ });
+
+/** Abstract category for words usable as names and inside phrases. */
+export const Word = createToken({ name: "Word", pattern: Lexer.NA });
+export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Word] });
+
+function keyword(name: string, word: string, isWord: boolean): TokenType {
+  return createToken({
+    name,
+    pattern: new RegExp(`${word}(?![A-Za-z0-9_])`),
+    longer_alt: Identifier,
+    categories: isWord ? [Word] : [],
+  });
+}
+
+// Hard keywords: never names, never words inside a phrase.
+export const Import = keyword("Import", "import", false);
+export const And = keyword("And", "and", false);
+export const Or = keyword("Or", "or", false);
+export const Not = keyword("Not", "not", false);
+/** Row words start a row member: `tier 1 .. 9_999: USD 182.00`. */
+export const RowWord = createToken({ name: "RowWord", pattern: Lexer.NA });
+export const Tier = createToken({ name: "Tier", pattern: /tier(?![A-Za-z0-9_])/, longer_alt: Identifier, categories: [RowWord] });
+export const Royalty = createToken({ name: "Royalty", pattern: /royalty(?![A-Za-z0-9_])/, longer_alt: Identifier, categories: [RowWord] });
+export const Trigger = createToken({ name: "Trigger", pattern: /trigger(?![A-Za-z0-9_])/, longer_alt: Identifier, categories: [RowWord] });
+export const Step = createToken({ name: "Step", pattern: /step(?![A-Za-z0-9_])/, longer_alt: Identifier, categories: [RowWord] });
+// Soft keyword: `for` introduces a declaration's subject but stays a word inside phrases.
+export const For = keyword("For", "for", true);
+
+export const Comparator = createToken({ name: "Comparator", pattern: Lexer.NA });
+export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=/, categories: [Comparator] });
+export const LessEqual = createToken({ name: "LessEqual", pattern: /<=/, categories: [Comparator] });
+export const Greater = createToken({ name: "Greater", pattern: />/, categories: [Comparator] });
+export const Less = createToken({ name: "Less", pattern: /</, categories: [Comparator] });
+export const Equal = createToken({ name: "Equal", pattern: /=/, categories: [Comparator] });
+
+export const DotDot = createToken({ name: "DotDot", pattern: /\.\./ });
+export const LBrace = createToken({ name: "LBrace", pattern: /\{/ });
+export const RBrace = createToken({ name: "RBrace", pattern: /\}/ });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/ });
+export const RBracket = createToken({ name: "RBracket", pattern: /\]/ });
+export const LParen = createToken({ name: "LParen", pattern: /\(/ });
+export const RParen = createToken({ name: "RParen", pattern: /\)/ });
+export const Colon = createToken({ name: "Colon", pattern: /:/ });
+export const Comma = createToken({ name: "Comma", pattern: /,/ });
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  DocComment,
+  LineComment,
+  BlockComment,
+  UnterminatedBlockComment,
+  StringLiteral,
+  UnterminatedString,
+  Text,
+  DateLiteral,
+  PercentLiteral,
+  NumberLiteral,
+  Import,
+  And,
+  Or,
+  Not,
+  Tier,
+  Royalty,
+  Trigger,
+  Step,
+  RowWord,
+  For,
+  Identifier,
+  Word,
+  GreaterEqual,
+  LessEqual,
+  Greater,
+  Less,
+  Equal,
+  Comparator,
+  DotDot,
+  LBrace,
+  RBrace,
+  LBracket,
+  RBracket,
+  LParen,
+  RParen,
+  Colon,
+  Comma,
+];
+
+/** How each token is named in messages for legal engineers. */
+export const tokenDescriptions: Readonly<Record<string, string>> = {
+  StringLiteral: "text in double quotes",
+  UnterminatedString: "text in double quotes",
+  Text: "text in double quotes",
+  DateLiteral: "a date such as 2026-04-01",
+  PercentLiteral: "a percentage such as 35%",
+  NumberLiteral: "a number",
+  Identifier: "a name",
+  Word: "a name",
+  For: "'for'",
+  Import: "'import'",
+  And: "'and'",
+  Or: "'or'",
+  Not: "'not'",
+  RowWord: "a row word (tier, royalty, trigger, step)",
+  Tier: "'tier'",
+  Royalty: "'royalty'",
+  Trigger: "'trigger'",
+  Step: "'step'",
+  Comparator: "a comparison such as >=",
+  GreaterEqual: "'>='",
+  LessEqual: "'<='",
+  Greater: "'>'",
+  Less: "'<'",
+  Equal: "'='",
+  DotDot: "'..'",
+  LBrace: "an opening brace '{'",
+  RBrace: "a closing brace '}'",
+  LBracket: "an opening bracket '['",
+  RBracket: "a closing bracket ']'",
+  LParen: "an opening parenthesis '('",
+  RParen: "a closing parenthesis ')'",
+  Colon: "a colon ':'",
+  Comma: "a comma ','",
+  EOF: "the end of the file",
+};
