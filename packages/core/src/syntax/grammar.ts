@@ -65,18 +65,22 @@ export class CovenantGrammar extends CstParser {
     this.performSelfAnalysis();
   }
 
-  /** True when the next tokens start a member, not another term of the phrase in progress. */
+  /**
+   * True when the next tokens start a member, not another term of the phrase in progress: a field
+   * (`word:`) or a declaration header (`word name? "Title"? (for subject)? {`). `10 days penalty {`
+   * reads either as `10 days` then `penalty {` or as `10` then a block `days` named `penalty`; the
+   * tie is broken by layout: a name counts as one only on the same line as its kind.
+   */
   private startsMember(): boolean {
-    const first = this.LA(1);
-    if (!tokenMatcher(first, T.Word)) return false;
-    const second = this.LA(2);
-    if (tokenMatcher(second, T.Colon) || tokenMatcher(second, T.LBrace)) return true;
-    const third = this.LA(3);
-    if (tokenMatcher(second, T.Text)) return tokenMatcher(third, T.LBrace);
-    if (tokenMatcher(second, T.Word)) {
-      return tokenMatcher(third, T.LBrace) || (tokenMatcher(third, T.Text) && tokenMatcher(this.LA(4), T.LBrace));
-    }
-    return false;
+    const kind = this.LA(1);
+    if (!tokenMatcher(kind, T.Word)) return false;
+    if (tokenMatcher(this.LA(2), T.Colon)) return true;
+    let next = 2;
+    const name = this.LA(next);
+    if (tokenMatcher(name, T.Word) && !tokenMatcher(name, T.For) && name.startLine === kind.startLine) next++;
+    if (tokenMatcher(this.LA(next), T.Text)) next++;
+    if (tokenMatcher(this.LA(next), T.For) && tokenMatcher(this.LA(next + 1), T.Word)) next += 2;
+    return tokenMatcher(this.LA(next), T.LBrace);
   }
 
   private startsFieldOrBlock(): boolean {

@@ -1,4 +1,4 @@
-import { Lexer, type IToken } from "chevrotain";
+import { Lexer, type ILexingResult, type IToken } from "chevrotain";
 import { allTokens, DocComment, BlockComment, UnterminatedBlockComment, UnterminatedString, StringLiteral } from "./tokens.js";
 import type { Comment } from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -22,7 +22,11 @@ export interface LexResult {
 
 /** Splits text into tokens and comments; never fails: unknown characters and unterminated text become diagnostics. */
 export function lex(text: string, uri: string, lines: LineMap): LexResult {
-  const result = getLexer().tokenize(text);
+  // A byte-order mark is not part of the layout: lex the text after it, so that columns on line 1
+  // start at 1 as in an editor, then move the offsets back to count from the start of `text`.
+  const hasBom = text.startsWith("\ufeff");
+  const result = getLexer().tokenize(hasBom ? text.slice(1) : text);
+  if (hasBom) shiftOffsets(result, 1);
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
     const shown = text.slice(error.offset, error.offset + Math.min(error.length, 20));
@@ -81,6 +85,14 @@ export function lex(text: string, uri: string, lines: LineMap): LexResult {
     }
   }
   return { tokens: result.tokens, commentTokens, comments, diagnostics };
+}
+
+function shiftOffsets(result: ILexingResult, by: number): void {
+  for (const token of [...result.tokens, ...(result.groups["comments"] ?? [])]) {
+    token.startOffset += by;
+    if (token.endOffset !== undefined) token.endOffset += by;
+  }
+  for (const error of result.errors) error.offset += by;
 }
 
 /** Resolves the escapes of a text token (`\"`, `\\`, `\n`) and strips its quotes. */

@@ -21,7 +21,8 @@ export class LineMap {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
+    // Line 1 starts after a byte-order mark, which editors do not count as a column.
+    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 10) starts.push(i + 1);
@@ -40,7 +41,7 @@ export class LineMap {
       if (this.lineStarts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { offset: clamped, line: low + 1, column: clamped - this.lineStarts[low]! + 1 };
+    return { offset: clamped, line: low + 1, column: Math.max(1, clamped - this.lineStarts[low]! + 1) };
   }
 
   /** The offset of a 1-based line and column, clamped to the text. */

@@ -1,0 +1,51 @@
+import type * as A from "../syntax/ast.js";
+import { Codes } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { isTopLevelKind } from "../syntax/keywords.js";
+import type { SymbolInfo } from "./model.js";
+import type { ReferenceKind } from "./schema.js";
+
+/** Nested block kinds whose names are visible document-wide. */
+const namedBlockKinds: ReadonlySet<string> = new Set(["committee", "index"]);
+
+/**
+ * Collects the named declarations of every file of a document into one scope. Names are global to
+ * the document (a clause library's events are referred to from the root file), so a name declared
+ * twice anywhere in the document is CV202.
+ */
+export function bindDocument(files: readonly A.SourceFile[]): { symbols: Map<string, SymbolInfo>; diagnostics: Diagnostic[] } {
+  const symbols = new Map<string, SymbolInfo>();
+  const diagnostics: Diagnostic[] = [];
+  const declare = (declaration: A.Declaration, kind: ReferenceKind, uri: string): void => {
+    const name = declaration.name;
+    if (!name) return;
+    const existing = symbols.get(name.text);
+    if (existing) {
+      diagnostics.push({
+        code: Codes.DuplicateName,
+        severity: "error",
+        message: `'${name.text}' is already declared (as a ${existing.kind}); give this ${kind} another name`,
+        uri,
+        range: name.range,
+        related: [{ uri: existing.uri, range: existing.nameRange, message: `'${name.text}' is first declared here` }],
+      });
+      return;
+    }
+    symbols.set(name.text, { name: name.text, kind, uri, nameRange: name.range, declaration });
+  };
+  const visitNested = (declaration: A.Declaration, uri: string): void => {
+    for (const member of declaration.members) {
+      if (member.type !== "Declaration") continue;
+      if (namedBlockKinds.has(member.keyword.text)) declare(member, member.keyword.text as ReferenceKind, uri);
+      visitNested(member, uri);
+    }
+  };
+  for (const file of files) {
+    for (const declaration of file.declarations) {
+      const kind = declaration.keyword.text;
+      if (isTopLevelKind(kind)) declare(declaration, kind, file.uri);
+      visitNested(declaration, file.uri);
+    }
+  }
+  return { symbols, diagnostics };
+}

@@ -1,0 +1,448 @@
+import type * as A from "../syntax/ast.js";
+import type { SourceRange } from "../syntax/position.js";
+import { Codes, codeCatalogue, type DiagnosticCode } from "../diagnostics/codes.js";
+import type { Diagnostic, Fix, RelatedLocation } from "../diagnostics/diagnostic.js";
+import { isTopLevelKind, topLevelKinds } from "../syntax/keywords.js";
+import { bindDocument } from "./binder.js";
+import { toDecimal } from "./decimal.js";
+import type { BandRow, DeclarationModel, ReferenceSite, RowModel, SymbolInfo } from "./model.js";
+import { ValueReader, describeExpression, type ReadContext } from "./read-value.js";
+import { kindSchemas, partyRoles, type FieldSpec, type KindSchema, type ReferenceKind, type ValueType } from "./schema.js";
+import { closest } from "./suggest.js";
+import type * as V from "./values.js";
+import { runRules } from "./rules/index.js";
+
+export interface CheckInput {
+  readonly rootUri: string;
+  /** The document's files, imports first, the root last. */
+  readonly files: readonly A.SourceFile[];
+  /** Source text by uri, used to shape quick fixes. */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+export interface CheckOutput {
+  readonly declarations: readonly DeclarationModel[];
+  readonly contract: DeclarationModel | undefined;
+  readonly symbols: ReadonlyMap<string, SymbolInfo>;
+  readonly references: readonly ReferenceSite[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Extra parts of a finding besides code, range and message. */
+export interface FindingExtras {
+  readonly related?: readonly RelatedLocation[];
+  readonly fixes?: readonly Fix[];
+  readonly unnecessary?: boolean;
+}
+
+/** Collects diagnostics with each code's catalogue severity. */
+export class DiagnosticSink {
+  readonly diagnostics: Diagnostic[] = [];
+
+  report(uri: string, code: DiagnosticCode, range: SourceRange, message: string, extras: FindingExtras = {}): void {
+    this.diagnostics.push({ code, severity: codeCatalogue[code].severity, message, uri, range, ...extras });
+  }
+}
+
+const article = (word: string): string => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+
+/** Checks one document (a root file and its imports) against the kind schemas and the rules. */
+export function checkDocument(input: CheckInput): CheckOutput {
+  return new DocumentChecker(input).run();
+}
+
+class DocumentChecker {
+  private readonly sink = new DiagnosticSink();
+  private readonly references: ReferenceSite[] = [];
+  private symbols: Map<string, SymbolInfo> = new Map();
+  private uri = "";
+  private readonly declaredUnits = new Set<string>();
+
+  constructor(private readonly input: CheckInput) {}
+
+  run(): CheckOutput {
+    const bound = bindDocument(this.input.files);
+    this.symbols = bound.symbols;
+    this.sink.diagnostics.push(...bound.diagnostics);
+    this.collectDeclaredUnits();
+
+    const reader = new ValueReader(this.readContext());
+    const declarations: DeclarationModel[] = [];
+    let contract: DeclarationModel | undefined;
+    for (const file of this.input.files) {
+      this.uri = file.uri;
+      const isRoot = file.uri === this.input.rootUri;
+      for (const node of file.declarations) {
+        const kind = node.keyword.text;
+        if (!isTopLevelKind(kind)) {
+          const suggestion = closest(kind, topLevelKinds);
+          this.report(Codes.UnknownKind, node.keyword.range, `'${kind}' is not a kind of declaration${suggestion ? `; did you mean '${suggestion}'?` : ""}`, {
+            fixes: suggestion ? [this.replaceFix(node.keyword.range, suggestion)] : undefined,
+          });
+          continue;
+        }
+        const model = this.declaration(node, kindSchemas[kind], reader);
+        declarations.push(model);
+        if (kind === "contract") {
+          if (!isRoot) {
+            this.report(Codes.ContractHeader, node.keyword.range, "An imported file holds declarations only; move this contract header to the root file");
+          } else if (contract) {
+            this.report(Codes.ContractHeader, node.keyword.range, "A document has one contract header; remove this one", {
+              related: [{ uri: contract.uri, range: contract.node.keyword.range, message: "The contract header is here" }],
+            });
+          } else contract = model;
+        }
+      }
+    }
+    this.checkRoles(contract);
+    runRules({
+      declarations,
+      contract,
+      rootUri: this.input.rootUri,
+      symbols: this.symbols,
+      references: this.references,
+      texts: this.input.texts,
+      report: (uri, code, range, message, extras) => this.sink.report(uri, code, range, message, extras),
+    });
+    return { declarations, contract, symbols: this.symbols, references: this.references, diagnostics: this.sink.diagnostics };
+  }
+
+  private report(code: DiagnosticCode, range: SourceRange, message: string, extras?: FindingExtras): void {
+    this.sink.report(this.uri, code, range, message, extras);
+  }
+
+  private replaceFix(range: SourceRange, newText: string): Fix {
+    return { title: `Change to '${newText}'`, edits: [{ uri: this.uri, range, newText }] };
+  }
+
+  private collectDeclaredUnits(): void {
+    for (const file of this.input.files) {
+      for (const declaration of file.declarations) {
+        if (declaration.keyword.text !== "product" && declaration.keyword.text !== "event") continue;
+        for (const member of declaration.members) {
+          if (member.type === "Field" && member.name.text === "unit" && member.value?.type === "Phrase") {
+            const [word] = member.value.terms;
+            if (word?.type === "Word") this.declaredUnits.add(word.text);
+          }
+        }
+      }
+    }
+  }
+
+  private readContext(): ReadContext {
+    const checker = this;
+    return {
+      get uri() {
+        return checker.uri;
+      },
+      declaredUnits: this.declaredUnits,
+      report: (code, range, message, fixes) => this.report(code, range, message, { fixes }),
+      reference: (name, range, kinds) => this.resolve(name, range, kinds),
+    };
+  }
+
+  /** Resolves a name used where one of `kinds` is expected, recording the use. */
+  private resolve(name: string, range: SourceRange, kinds: readonly ReferenceKind[]): V.ReferenceValue {
+    const symbol = this.symbols.get(name);
+    const site = (target: SymbolInfo | undefined, role: string | undefined): void => {
+      this.references.push({ uri: this.uri, name, range, expected: kinds, target, role });
+    };
+    const wanted = kinds.map((k) => k.replace("_", " ")).join(" or ");
+    if (symbol) {
+      site(symbol, undefined);
+      if (!kinds.includes(symbol.kind)) {
+        this.report(Codes.WrongReferenceKind, range, `'${name}' is ${article(symbol.kind.replace("_", " "))}, but ${article(wanted)} is expected here`, {
+          related: [{ uri: symbol.uri, range: symbol.nameRange, message: `'${name}' is declared here` }],
+        });
+      }
+      return { kind: "reference", name, byRole: false, range };
+    }
+    if (kinds.includes("party") && (partyRoles as readonly string[]).includes(name)) {
+      site(undefined, name);
+      return { kind: "reference", name, byRole: true, range };
+    }
+    site(undefined, undefined);
+    const candidates = [...this.symbols.values()].filter((s) => kinds.includes(s.kind)).map((s) => s.name);
+    const suggestion = closest(name, candidates);
+    this.report(Codes.UnknownReference, range, `No ${wanted} is called '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ""}`, {
+      fixes: suggestion ? [this.replaceFix(range, suggestion)] : undefined,
+    });
+    return { kind: "reference", name, byRole: false, range };
+  }
+
+  /** A reference by role (`supplier`) needs a party with that role, once the document has its parties. */
+  private checkRoles(contract: DeclarationModel | undefined): void {
+    if (!contract) return;
+    const roles = new Set<string>();
+    for (const symbol of this.symbols.values()) {
+      if (symbol.kind !== "party") continue;
+      for (const member of symbol.declaration.members) {
+        if (member.type === "Field" && member.name.text === "role" && member.value?.type === "Phrase") {
+          const [word] = member.value.terms;
+          if (word?.type === "Word") roles.add(word.text);
+        }
+      }
+    }
+    for (const site of this.references) {
+      if (site.role && !roles.has(site.role)) {
+        this.sink.report(site.uri, Codes.UnknownReference, site.range, `No party is called '${site.role}' and no party has the role '${site.role}'; declare one or use a party's name`);
+      }
+    }
+  }
+
+  private declaration(node: A.Declaration, schema: KindSchema, reader: ValueReader): DeclarationModel {
+    const label = node.keyword.text;
+    this.checkHeader(node, schema);
+    let subject: V.ReferenceValue | undefined;
+    if (node.subject && schema.subject) subject = this.resolve(node.subject.text, node.subject.range, schema.subject.kinds);
+
+    const fields = new Map<string, V.Value>();
+    const repeated = new Map<string, V.Value[]>();
+    const firstSeen = new Map<string, A.Field>();
+    const rows: RowModel[] = [];
+    const blocks: DeclarationModel[] = [];
+
+    for (const member of node.members) {
+      if (member.type === "Field") {
+        const name = member.name.text;
+        const spec = schema.fields[name];
+        if (!spec) {
+          this.unknownField(member, schema);
+          continue;
+        }
+        const first = firstSeen.get(name);
+        if (first && !spec.repeatable) {
+          this.report(Codes.DuplicateField, member.name.range, `'${name}' is already given in this ${label}; remove one of them`, {
+            related: [{ uri: this.uri, range: first.range, message: `'${name}' is first given here` }],
+            fixes: [{ title: `Remove this '${name}'`, edits: [{ uri: this.uri, range: this.lineRange(member.range), newText: "" }] }],
+          });
+          continue;
+        }
+        firstSeen.set(name, member);
+        if (!member.value) continue;
+        const value = reader.read(spec.value, member.value, name);
+        if (!value) continue;
+        if (spec.repeatable) repeated.set(name, [...(repeated.get(name) ?? []), value]);
+        else fields.set(name, value);
+      } else if (member.type === "Row") {
+        const row = this.row(member, schema, reader);
+        if (row) rows.push(row);
+      } else {
+        const blockSchema = schema.blocks?.[member.keyword.text];
+        if (!blockSchema) {
+          const names = Object.keys(schema.blocks ?? {});
+          const suggestion = closest(member.keyword.text, names);
+          const where = isTopLevelKind(member.keyword.text) ? `; ${article(member.keyword.text)} declaration belongs at the top level, not inside ${article(label)}` : suggestion ? `; did you mean '${suggestion}'?` : names.length ? ` (blocks allowed: ${names.join(", ")})` : "";
+          this.report(Codes.MisplacedDeclarationPart, member.keyword.range, `${article(label)} has no '${member.keyword.text}' block${where}`, {
+            fixes: suggestion ? [this.replaceFix(member.keyword.range, suggestion)] : undefined,
+          });
+          continue;
+        }
+        blocks.push(this.declaration(member, blockSchema, reader));
+      }
+    }
+
+    for (const [name, spec] of Object.entries(schema.fields)) {
+      if (spec.required && !firstSeen.has(name)) this.missingField(node, name, spec);
+    }
+
+    return {
+      kind: label,
+      name: node.name?.text,
+      title: node.title?.value,
+      subject,
+      doc: node.doc,
+      uri: this.uri,
+      node,
+      fields,
+      repeated,
+      rows,
+      blocks,
+    };
+  }
+
+  private checkHeader(node: A.Declaration, schema: KindSchema): void {
+    const label = node.keyword.text;
+    if (schema.name === "required" && !node.name) this.report(Codes.MissingField, node.keyword.range, `${article(label)} needs a name after '${label}', such as '${label} ${exampleName(label)}'`);
+    if (schema.name === "forbidden" && node.name) this.report(Codes.MisplacedDeclarationPart, node.name.range, `${article(label)} takes no name; remove '${node.name.text}'`);
+    if (schema.title === "required" && !node.title) this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${article(label)} needs a title in quotes after its name`);
+    if (schema.title === "forbidden" && node.title) this.report(Codes.MisplacedDeclarationPart, node.title.range, `${article(label)} takes no title; remove it`);
+    if (schema.subject?.required && !node.subject) this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${article(label)} needs a subject: '${label} ${node.name?.text ?? "name"} for ${schema.subject.kinds[0]}_name'`);
+    if (!schema.subject && node.subject) this.report(Codes.MisplacedDeclarationPart, node.subject.range, `${article(label)} takes no 'for' subject; remove 'for ${node.subject.text}'`);
+  }
+
+  private unknownField(member: A.Field, schema: KindSchema): void {
+    const name = member.name.text;
+    const label = schema.kind;
+    if (schema.blocks?.[name]) {
+      this.report(Codes.MisplacedDeclarationPart, member.name.range, `'${name}' is a block: write '${name} { ... }' without the colon`);
+      return;
+    }
+    const suggestion = closest(name, Object.keys(schema.fields));
+    this.report(Codes.UnknownField, member.name.range, `${article(label)} has no field '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ` (fields: ${Object.keys(schema.fields).join(", ")})`}`, {
+      fixes: suggestion ? [this.replaceFix(member.name.range, suggestion)] : undefined,
+    });
+  }
+
+  private missingField(node: A.Declaration, name: string, spec: FieldSpec): void {
+    const label = node.keyword.text;
+    const example = this.exampleValue(spec.value);
+    const fix = this.insertMemberFix(node, `${name}: ${example}`);
+    this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${article(label)} needs '${name}' (${spec.doc.replace(/\.$/, "").toLowerCase()})`, {
+      fixes: fix ? [{ title: `Add '${name}: ${example}'`, edits: [fix] }] : undefined,
+    });
+  }
+
+  /** An edit that inserts a member line just before the declaration's closing brace. */
+  private insertMemberFix(node: A.Declaration, member: string): { uri: string; range: SourceRange; newText: string } | undefined {
+    const text = this.input.texts.get(this.uri);
+    if (!node.closed || text === undefined) return undefined;
+    const brace = node.range.end;
+    const closeOffset = brace.offset - 1;
+    const lineStart = closeOffset - (brace.column - 2);
+    const before = text.slice(lineStart, closeOffset);
+    const indent = " ".repeat(node.keyword.range.start.column - 1);
+    if (/^[ \t]*$/.test(before)) {
+      const at = { offset: lineStart, line: brace.line, column: 1 };
+      return { uri: this.uri, range: { start: at, end: at }, newText: `${indent}  ${member}\n` };
+    }
+    const at = { offset: closeOffset, line: brace.line, column: brace.column - 1 };
+    return { uri: this.uri, range: { start: at, end: at }, newText: `\n${indent}  ${member}\n${indent}` };
+  }
+
+  private lineRange(range: SourceRange): SourceRange {
+    const text = this.input.texts.get(this.uri) ?? "";
+    let start = range.start.offset;
+    while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
+    let end = range.end.offset;
+    if (text[end] === "\r") end++;
+    if (text[end] === "\n") end++;
+    return {
+      start: { offset: start, line: range.start.line, column: range.start.column - (range.start.offset - start) },
+      end: end > range.end.offset && text[end - 1] === "\n" ? { offset: end, line: range.end.line + 1, column: 1 } : { offset: end, line: range.end.line, column: range.end.column + (end - range.end.offset) },
+    };
+  }
+
+  private exampleValue(type: ValueType): string {
+    switch (type.type) {
+      case "text":
+        return '""';
+      case "date":
+        return "2026-01-01";
+      case "bool":
+        return "false";
+      case "integer":
+        return "1";
+      case "percent":
+        return "0%";
+      case "duration":
+        return "1 year";
+      case "money":
+        return "USD 0.00";
+      case "currency":
+        return "USD";
+      case "country":
+        return "US";
+      case "territory":
+        return "[US]";
+      case "unit":
+        return "unit";
+      case "enum":
+        return type.values[0] ?? "";
+      case "reference": {
+        const symbol = [...this.symbols.values()].find((s) => type.kinds.includes(s.kind));
+        return symbol?.name ?? (type.kinds.includes("party") ? "supplier" : `${type.kinds[0]}_name`);
+      }
+      case "list":
+        return `[${this.exampleValue(type.of)}]`;
+      case "target":
+        return ">= 0%";
+      case "amount":
+        return "0% of invoice";
+      case "step":
+        return "1% below target";
+      case "condition":
+      case "cause":
+        return "insolvency of any party";
+      case "convenience":
+        return "buyer with notice 90 days";
+      case "action":
+        return "notify";
+      case "rounding":
+        return "half_up to 2 decimals";
+      case "every":
+        return "every 12 months";
+      case "payment":
+        return "USD 0.00 to supplier";
+      case "volume":
+        return "1 unit per year";
+      case "shortfall":
+        return "0% of price";
+      case "allocation":
+        return "by fault";
+      case "quantity":
+        return "1 unit";
+    }
+  }
+
+  private row(member: A.Row, schema: KindSchema, reader: ValueReader): RowModel | undefined {
+    const word = member.keyword.text;
+    const spec = schema.rows?.[word];
+    if (!spec) {
+      const owner = Object.values(kindSchemas).find((k) => k.rows?.[word]);
+      this.report(Codes.MisplacedDeclarationPart, member.keyword.range, `${article(schema.kind)} has no '${word}' rows${owner ? `; they belong in ${article(owner.kind)}` : ""}`);
+      return undefined;
+    }
+    if (!member.head) return undefined;
+    switch (spec.head) {
+      case "range": {
+        const band = this.band(member.head);
+        if (!band) return undefined;
+        if (!member.value) {
+          this.report(Codes.WrongType, member.range, `A ${word} row needs its ${word === "tier" ? "price" : "rate"} after a colon: '${word} 1 .. 9_999: ${word === "tier" ? "USD 100.00" : "3%"}'`);
+          return undefined;
+        }
+        const price = reader.read(spec.value === "money" ? { type: "money" } : { type: "percent" }, member.value, word);
+        if (!price || (price.kind !== "money" && price.kind !== "percent")) return undefined;
+        return { row: word as BandRow["row"], band, price, node: member } satisfies BandRow;
+      }
+      case "trigger": {
+        if (member.value) this.report(Codes.WrongType, member.value.range, "A trigger is a single condition; remove the colon and what follows");
+        const condition = reader.condition(member.head);
+        return condition ? { row: "trigger", condition, node: member } : undefined;
+      }
+      case "day": {
+        const terms = member.head.type === "Phrase" ? member.head.terms : [];
+        const [dayWord, number] = terms;
+        const day = number?.type === "Number" ? toDecimal(number.digits) : undefined;
+        if (terms.length !== 2 || dayWord?.type !== "Word" || dayWord.text !== "day" || !day || !day.isInteger() || day.isNegative()) {
+          this.report(Codes.WrongType, member.head.range, `A step starts with its day, such as 'step day 15: notify supplier', but found ${describeExpression(member.head)}`);
+          return undefined;
+        }
+        if (!member.value || member.value.type !== "Phrase") {
+          this.report(Codes.WrongType, member.range, "A step needs an action after a colon, such as 'notify supplier' or 'review by steering_committee'");
+          return undefined;
+        }
+        const action = reader.action(member.value.terms, "step", true);
+        return action ? { row: "step", day, action, node: member } : undefined;
+      }
+    }
+  }
+
+  private band(head: A.Expression): V.RangeValue | undefined {
+    const terms = head.type === "Phrase" ? head.terms : [];
+    const [range] = terms;
+    if (terms.length !== 1 || range?.type !== "Range") {
+      this.report(Codes.WrongType, head.range, `A band is a range of volume such as '1 .. 9_999' or '50_000 ..', but found ${describeExpression(head)}`);
+      return undefined;
+    }
+    const low = toDecimal(range.low.digits);
+    const high = range.high ? toDecimal(range.high.digits) : undefined;
+    if (!low || (range.high && !high)) return undefined;
+    return { kind: "range", low, high, lowWritten: range.low.text, highWritten: range.high?.text, range: range.range };
+  }
+}
+
+function exampleName(kind: string): string {
+  return { party: "supplier", product: "airbag", pricing: "airbag_price", kpi: "on_time", event: "port_closure", milestone: "sop", escalation: "ladder" }[kind] ?? `my_${kind}`;
+}

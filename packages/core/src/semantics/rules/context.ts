@@ -1,0 +1,88 @@
+import type { SourceRange } from "../../syntax/position.js";
+import type { DiagnosticCode } from "../../diagnostics/codes.js";
+import type { FindingExtras } from "../checker.js";
+import type { DeclarationModel, ReferenceSite, SymbolInfo } from "../model.js";
+import type * as V from "../values.js";
+
+/** What every rule sees: the checked declarations of one document and a place to report. */
+export interface RuleContext {
+  readonly declarations: readonly DeclarationModel[];
+  readonly contract: DeclarationModel | undefined;
+  readonly rootUri: string;
+  readonly symbols: ReadonlyMap<string, SymbolInfo>;
+  readonly references: readonly ReferenceSite[];
+  readonly texts: ReadonlyMap<string, string>;
+  report(uri: string, code: DiagnosticCode, range: SourceRange, message: string, extras?: FindingExtras): void;
+}
+
+/** The value of a field if it read as the given kind of value. */
+export function fieldOf<K extends V.Value["kind"]>(model: DeclarationModel, name: string, kind: K): Extract<V.Value, { kind: K }> | undefined {
+  const value = model.fields.get(name);
+  return value?.kind === kind ? (value as Extract<V.Value, { kind: K }>) : undefined;
+}
+
+/** The nested blocks of a declaration with the given keyword. */
+export function blocksOf(model: DeclarationModel, keyword: string): DeclarationModel[] {
+  return model.blocks.filter((b) => b.kind === keyword);
+}
+
+/** The declaration a reference names, if it resolved to one of the document's declarations. */
+export function declarationOf(context: RuleContext, reference: V.ReferenceValue | undefined): DeclarationModel | undefined {
+  if (!reference || reference.byRole) return undefined;
+  return findDeclaration(context.declarations, reference.name);
+}
+
+function findDeclaration(models: readonly DeclarationModel[], name: string): DeclarationModel | undefined {
+  for (const model of models) {
+    if (model.name === name) return model;
+    const nested = findDeclaration(model.blocks, name);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/** Calls `visit` for a value and every value inside it. */
+export function forEachValue(value: V.Value, visit: (value: V.Value) => void): void {
+  visit(value);
+  switch (value.kind) {
+    case "list":
+      value.items.forEach((item) => forEachValue(item, visit));
+      break;
+    case "comparison":
+      forEachValue(value.operand, visit);
+      break;
+    case "step":
+      forEachValue(value.amount, visit);
+      break;
+    case "convenience":
+      forEachValue(value.party, visit);
+      forEachValue(value.notice, visit);
+      if (value.fee) forEachValue(value.fee, visit);
+      break;
+    case "payment":
+      forEachValue(value.amount, visit);
+      break;
+    case "rate":
+      forEachValue(value.amount, visit);
+      break;
+    case "credit":
+      forEachValue(value.rate, visit);
+      break;
+    case "territory":
+      value.countries.forEach((c) => visit(c));
+      break;
+    default:
+      break;
+  }
+}
+
+/** Every value of a declaration and its nested blocks, rows included. */
+export function allValues(model: DeclarationModel): V.Value[] {
+  const values: V.Value[] = [];
+  const add = (v: V.Value): void => forEachValue(v, (x) => values.push(x));
+  for (const value of model.fields.values()) add(value);
+  for (const list of model.repeated.values()) list.forEach(add);
+  for (const row of model.rows) if (row.row === "tier" || row.row === "royalty") add(row.price);
+  for (const block of model.blocks) values.push(...allValues(block));
+  return values;
+}

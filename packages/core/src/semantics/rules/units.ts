@@ -1,0 +1,144 @@
+import { Codes } from "../../diagnostics/codes.js";
+import type { SourceRange } from "../../syntax/position.js";
+import type { DeclarationModel } from "../model.js";
+import { durationUnits } from "../schema.js";
+import type { MeasureValue, Value } from "../values.js";
+import { allValues, blocksOf, declarationOf, fieldOf, type RuleContext } from "./context.js";
+
+/** The dimension a measured value has, in words. */
+function dimensionOf(value: MeasureValue): string {
+  switch (value.kind) {
+    case "percent":
+      return "a percentage";
+    case "number":
+      return "a plain number";
+    case "duration":
+      return "a duration";
+    case "quantity":
+      return `a quantity in ${value.unit}`;
+  }
+}
+
+/** What each KPI measure expects, as a predicate and in words. */
+const measureDimensions: Readonly<Record<string, { accepts: (v: MeasureValue) => boolean; words: string; example: string }>> = {
+  percent: { accepts: (v) => v.kind === "percent", words: "a percentage", example: "98%" },
+  ppm: { accepts: (v) => v.kind === "quantity" && v.unit === "ppm", words: "a quantity in ppm", example: "50 ppm" },
+  days: { accepts: (v) => v.kind === "duration" && (v.unit === "days" || v.unit === "business_days"), words: "a number of days", example: "5 days" },
+  hours: { accepts: (v) => v.kind === "duration" && v.unit === "hours", words: "a number of hours", example: "48 hours" },
+  count: { accepts: (v) => v.kind === "number", words: "a plain count", example: "3" },
+  tco2e_per_unit: { accepts: (v) => v.kind === "number" || (v.kind === "quantity" && v.unit === "tco2e"), words: "tonnes of CO2e per unit", example: "2.5 tco2e" },
+};
+
+/** Dimensions (ppm against percent, money against shares, per-kg against per-module) and the contract currency. */
+export function checkUnitsAndMoney(context: RuleContext): void {
+  for (const model of context.declarations) {
+    if (model.kind === "kpi") checkKpi(context, model);
+    if (model.kind === "force_majeure") checkTriggers(context, model);
+    if (model.kind === "commitment") checkCommitment(context, model);
+    if (model.kind === "pricing") checkPricingUnits(context, model);
+  }
+  checkCurrency(context);
+}
+
+function mismatch(context: RuleContext, uri: string, range: SourceRange, message: string, related?: { uri: string; range: SourceRange; message: string }): void {
+  context.report(uri, Codes.DimensionMismatch, range, message, related ? { related: [related] } : undefined);
+}
+
+function checkKpi(context: RuleContext, model: DeclarationModel): void {
+  const measure = fieldOf(model, "measure", "enum");
+  const dimension = measure ? measureDimensions[measure.value] : undefined;
+  if (!measure || !dimension) return;
+  const related = { uri: model.uri, range: measure.range, message: `The KPI measures ${measure.value}` };
+  const expect = (value: MeasureValue | undefined, what: string): void => {
+    if (value && !dimension.accepts(value)) {
+      mismatch(context, model.uri, value.range, `${what} is ${dimensionOf(value)}, but this KPI measures ${measure.value}: write ${dimension.words} such as ${dimension.example}`, related);
+    }
+  };
+  expect(fieldOf(model, "target", "comparison")?.operand, "The target");
+  for (const penalty of blocksOf(model, "penalty")) {
+    expect(fieldOf(penalty, "per", "step")?.amount, "The penalty step");
+    const rate = penalty.fields.get("rate");
+    const cap = penalty.fields.get("cap");
+    if (rate && cap && (rate.kind !== cap.kind || (rate.kind === "share" && cap.kind === "share" && rate.base !== cap.base))) {
+      mismatch(context, model.uri, cap.range, `The cap is ${amountWords(cap)} but the rate is ${amountWords(rate)}; state the cap in the same terms as the rate`, { uri: model.uri, range: rate.range, message: "The penalty rate" });
+    }
+  }
+  for (const bonus of blocksOf(model, "bonus")) expect(fieldOf(bonus, "when", "comparison")?.operand, "The bonus threshold");
+}
+
+function amountWords(value: Value): string {
+  if (value.kind === "share") return `a share of ${value.base}`;
+  if (value.kind === "money") return `a money amount`;
+  return value.kind;
+}
+
+function checkTriggers(context: RuleContext, model: DeclarationModel): void {
+  for (const row of model.rows) {
+    if (row.row !== "trigger" || row.condition.form !== "threshold") continue;
+    const { amount, event: reference } = row.condition;
+    const event = declarationOf(context, reference);
+    const unit = event ? fieldOf(event, "unit", "unit")?.unit : undefined;
+    if (!event || !unit) continue;
+    const timeUnit = durationUnits[unit];
+    const ok = timeUnit ? amount.kind === "duration" && amount.unit === timeUnit : amount.kind === "number" || (amount.kind === "quantity" && amount.unit === unit);
+    if (!ok) {
+      mismatch(context, model.uri, amount.range, `'${reference.name}' is measured in ${unit}, but this threshold is ${dimensionOf(amount)}`, {
+        uri: event.uri,
+        range: fieldOf(event, "unit", "unit")!.range,
+        message: `The unit of '${reference.name}'`,
+      });
+    }
+  }
+}
+
+function productUnit(context: RuleContext, model: DeclarationModel, reference: Value | undefined): { unit: string; product: DeclarationModel } | undefined {
+  if (reference?.kind !== "reference") return undefined;
+  const product = declarationOf(context, reference);
+  const unit = product ? fieldOf(product, "unit", "unit")?.unit : undefined;
+  return product && unit ? { unit, product } : undefined;
+}
+
+function checkCommitment(context: RuleContext, model: DeclarationModel): void {
+  const product = productUnit(context, model, model.fields.get("product"));
+  const minimum = fieldOf(model, "minimum", "rate");
+  if (minimum && !durationUnits[minimum.per]) {
+    mismatch(context, model.uri, minimum.range, `A minimum volume is a quantity per period, such as '400_000 module per year'; 'per ${minimum.per}' is not a period`);
+  }
+  if (!product) return;
+  const related = { uri: product.product.uri, range: fieldOf(product.product, "unit", "unit")!.range, message: `'${product.product.name}' is counted in ${product.unit}` };
+  if (minimum && minimum.amount.kind === "quantity" && minimum.amount.unit !== product.unit) {
+    mismatch(context, model.uri, minimum.amount.range, `The minimum is counted in ${minimum.amount.unit}, but '${product.product.name}' is counted in ${product.unit}`, related);
+  }
+  const shortfall = model.fields.get("shortfall");
+  const rate = shortfall?.kind === "rate" ? shortfall : shortfall?.kind === "credit" ? shortfall.rate : undefined;
+  if (rate && rate.per !== product.unit) {
+    mismatch(context, model.uri, rate.range, `The shortfall is priced per ${rate.per}, but '${product.product.name}' is counted in ${product.unit}`, related);
+  }
+}
+
+function checkPricingUnits(context: RuleContext, model: DeclarationModel): void {
+  const minimum = fieldOf(model, "minimum_order", "quantity");
+  const product = productUnit(context, model, model.subject);
+  if (minimum && product && minimum.unit !== product.unit) {
+    mismatch(context, model.uri, minimum.range, `The minimum order is counted in ${minimum.unit}, but '${product.product.name}' is counted in ${product.unit}`, {
+      uri: product.product.uri,
+      range: fieldOf(product.product, "unit", "unit")!.range,
+      message: `The unit of '${product.product.name}'`,
+    });
+  }
+}
+
+function checkCurrency(context: RuleContext): void {
+  const currency = context.contract ? fieldOf(context.contract, "currency", "code") : undefined;
+  if (!currency) return;
+  for (const model of context.declarations) {
+    for (const value of allValues(model)) {
+      if (value.kind !== "money" || value.currency === currency.code) continue;
+      const codeRange = { start: value.range.start, end: { offset: value.range.start.offset + value.currency.length, line: value.range.start.line, column: value.range.start.column + value.currency.length } };
+      context.report(model.uri, Codes.ForeignCurrency, value.range, `This amount is in ${value.currency}, but the contract currency is ${currency.code}`, {
+        related: [{ uri: context.contract!.uri, range: currency.range, message: "The contract currency" }],
+        fixes: [{ title: `Change to ${currency.code}`, edits: [{ uri: model.uri, range: codeRange, newText: currency.code }] }],
+      });
+    }
+  }
+}

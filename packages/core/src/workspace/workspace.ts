@@ -1,0 +1,208 @@
+import type * as A from "../syntax/ast.js";
+import { parse, type ParseResult } from "../syntax/parser.js";
+import { Codes, codeCatalogue, type DiagnosticCode } from "../diagnostics/codes.js";
+import { compareDiagnostics, type Diagnostic, type RelatedLocation } from "../diagnostics/diagnostic.js";
+import type { SourceRange } from "../syntax/position.js";
+import { checkDocument } from "../semantics/checker.js";
+import type { CheckedDocument } from "../semantics/model.js";
+import type { FileHost, ReadResult } from "./host.js";
+import { isInside, normalizePath, relativePath, resolveImport } from "./paths.js";
+
+/** A parsed file of the workspace, with the version of the text it was parsed from. */
+export interface ParsedFile extends ParseResult {
+  readonly path: string;
+  readonly text: string;
+  readonly version: number;
+}
+
+/** What the host found at a path instead of a readable file. */
+export type FileProblem = Exclude<ReadResult, { kind: "file" }>;
+
+export interface WorkspaceOptions {
+  /** Imports must stay inside this directory (CV206). */
+  readonly root: string;
+}
+
+interface CachedCheck {
+  readonly result: CheckedDocument;
+  /** The version of every file the result was computed from (missing files as -1). */
+  readonly versions: ReadonlyMap<string, number>;
+}
+
+/**
+ * Holds the documents of a project: texts (open editor buffers override the disk), their parse
+ * trees, and checked results. A change bumps one file's version; only documents whose import
+ * closure contains that file are checked again, and parses are reused across documents.
+ */
+export class Workspace {
+  private readonly overlays = new Map<string, string>();
+  private readonly parsed = new Map<string, ParsedFile | FileProblem>();
+  private readonly versions = new Map<string, number>();
+  private readonly checks = new Map<string, CachedCheck>();
+  private nextVersion = 1;
+  readonly root: string;
+
+  constructor(
+    private readonly host: FileHost,
+    options: WorkspaceOptions,
+  ) {
+    this.root = normalizePath(options.root);
+  }
+
+  /** Sets the text of a document from an editor; it wins over the disk until `closeText`. */
+  setText(path: string, text: string): void {
+    const key = normalizePath(path);
+    this.overlays.set(key, text);
+    this.touch(key);
+  }
+
+  /** Forgets an editor's text; the disk is read again. */
+  closeText(path: string): void {
+    const key = normalizePath(path);
+    this.overlays.delete(key);
+    this.touch(key);
+  }
+
+  /** Tells the workspace a file changed on disk. */
+  fileChanged(path: string): void {
+    this.touch(normalizePath(path));
+  }
+
+  private touch(path: string): void {
+    this.parsed.delete(path);
+    this.versions.set(path, this.nextVersion++);
+  }
+
+  private versionOf(path: string): number {
+    let version = this.versions.get(path);
+    if (version === undefined) {
+      version = this.nextVersion++;
+      this.versions.set(path, version);
+    }
+    return version;
+  }
+
+  /** The parse of a file, or what the host found instead of a file. */
+  getParsed(path: string): ParsedFile | FileProblem {
+    const key = normalizePath(path);
+    const cached = this.parsed.get(key);
+    if (cached) return cached;
+    const overlay = this.overlays.get(key);
+    const read: ReadResult = overlay !== undefined ? { kind: "file", text: overlay } : this.host.read(key);
+    const result: ParsedFile | FileProblem = read.kind === "file" ? { ...parse(read.text, key), path: key, text: read.text, version: this.versionOf(key) } : read;
+    this.parsed.set(key, result);
+    return result;
+  }
+
+  /** Root documents with a cached check whose import closure contains `path`. */
+  dependentsOf(path: string): string[] {
+    const key = normalizePath(path);
+    return [...this.checks].filter(([, cached]) => cached.versions.has(key)).map(([root]) => root);
+  }
+
+  /** Checks the document rooted at `path` (and everything it imports); cached until one of those files changes. */
+  check(path: string): CheckedDocument {
+    const rootPath = normalizePath(path);
+    const cached = this.checks.get(rootPath);
+    if (cached && [...cached.versions].every(([file, version]) => this.currentVersion(file) === version)) return cached.result;
+    const loaded = this.load(rootPath);
+    const files = loaded.files.map((f) => f.file);
+    const texts = new Map(loaded.files.map((f) => [f.path, f.text]));
+    const checked = files.length > 0 ? checkDocument({ rootUri: rootPath, files, texts }) : undefined;
+    const diagnostics = dedupe([...loaded.diagnostics, ...loaded.files.flatMap((f) => f.diagnostics), ...(checked?.diagnostics ?? [])]).sort(compareDiagnostics);
+    const result: CheckedDocument = {
+      rootUri: rootPath,
+      files,
+      declarations: checked?.declarations ?? [],
+      contract: checked?.contract,
+      symbols: checked?.symbols ?? new Map(),
+      references: checked?.references ?? [],
+      diagnostics,
+      ok: !diagnostics.some((d) => d.severity === "error"),
+    };
+    this.checks.set(rootPath, { result, versions: loaded.versions });
+    return result;
+  }
+
+  private currentVersion(path: string): number {
+    const parsed = this.getParsed(path);
+    return "version" in parsed ? parsed.version : -1;
+  }
+
+  /** Loads a root file and its imports depth-first; reports missing, outside, directory and cyclic imports at the import. */
+  private load(rootPath: string): { files: ParsedFile[]; diagnostics: Diagnostic[]; versions: Map<string, number> } {
+    const files: ParsedFile[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const versions = new Map<string, number>();
+    const done = new Set<string>();
+    const stack: { path: string; real: string; via: A.ImportStatement | undefined }[] = [];
+    const report = (uri: string, code: DiagnosticCode, range: SourceRange, message: string, related?: RelatedLocation[]): void => {
+      diagnostics.push({ code, severity: codeCatalogue[code].severity, message, uri, range, ...(related ? { related } : {}) });
+    };
+    const real = (path: string): string => {
+      try {
+        return this.host.realPath ? normalizePath(this.host.realPath(path)) : path;
+      } catch {
+        return path;
+      }
+    };
+
+    const visit = (path: string, via: A.ImportStatement | undefined, from: string | undefined): void => {
+      const parsed = this.getParsed(path);
+      versions.set(path, "version" in parsed ? parsed.version : -1);
+      if (!("version" in parsed)) {
+        if (via && from) {
+          const shown = relativePath(this.root, path);
+          const range = via.path!.range;
+          if (parsed.kind === "directory") report(from, Codes.ImportNotAFile, range, `'${shown}' is a directory; import a .contract file inside it`);
+          else if (parsed.kind === "missing") report(from, Codes.ImportNotFound, range, `No file '${shown}' to import; check the path (it is relative to this file)`);
+          else report(from, Codes.ImportNotFound, range, `'${shown}' cannot be read: ${parsed.reason}`);
+        }
+        return;
+      }
+      const realPath = real(path);
+      stack.push({ path, real: realPath, via });
+      for (const statement of parsed.file.imports) {
+        if (!statement.path) continue;
+        const specifier = statement.path.value;
+        const target = resolveImport(path, specifier);
+        if (!isInside(this.root, target)) {
+          report(path, Codes.ImportOutsideRoot, statement.path.range, `'${specifier}' is outside the project (${this.root}); clause libraries must live inside it`);
+          continue;
+        }
+        const found = this.getParsed(target);
+        if (!target.endsWith(".contract") && !("version" in found && found.version) && !("kind" in found && found.kind === "directory")) {
+          report(path, Codes.ImportNotFound, statement.path.range, `'${specifier}' is not a .contract file`);
+          continue;
+        }
+        const targetReal = real(target);
+        const cycleStart = stack.findIndex((s) => s.path === target || s.real === targetReal);
+        if (cycleStart >= 0) {
+          const chain = [...stack.slice(cycleStart).map((s) => relativePath(this.root, s.path)), relativePath(this.root, target)];
+          const related = stack.slice(cycleStart + 1).flatMap((s) => (s.via?.path ? [{ uri: stack[stack.indexOf(s) - 1]!.path, range: s.via.path.range, message: `imports ${relativePath(this.root, s.path)}` }] : []));
+          report(path, Codes.ImportCycle, statement.path.range, `This import closes a cycle: ${chain.join(" → ")}; a clause library cannot import the file that imports it`, related);
+          continue;
+        }
+        if (done.has(target)) continue;
+        visit(target, statement, path);
+      }
+      stack.pop();
+      done.add(path);
+      files.push(parsed);
+    };
+
+    visit(rootPath, undefined, undefined);
+    return { files, diagnostics, versions };
+  }
+}
+
+/** Drops repeated findings (the same file imported along two paths reports once). */
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.uri}\u0000${d.code}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
