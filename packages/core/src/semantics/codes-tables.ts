@@ -1,5 +1,9 @@
 import currencyCodes from "currency-codes";
-import countries from "i18n-iso-countries";
+import countries from "i18n-iso-countries/index.js";
+import english from "i18n-iso-countries/langs/en.json" with { type: "json" };
+
+// The package's default entry loads every locale; Covenant needs English names only.
+countries.registerLocale(english);
 
 /**
  * ISO 4217 currencies (with minor units) and ISO 3166-1 alpha-2 countries, from maintained packages.

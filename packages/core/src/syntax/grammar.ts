@@ -59,6 +59,7 @@ export class CovenantGrammar extends CstParser {
     super(T.allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
+      nodeLocationTracking: "full",
       skipValidations: options.skipValidations,
       errorMessageProvider: messages,
     });

@@ -1,5 +1,5 @@
 import { Lexer, type ILexingResult, type IToken } from "chevrotain";
-import { allTokens, DocComment, BlockComment, UnterminatedBlockComment, UnterminatedString, StringLiteral } from "./tokens.js";
+import { allTokens, keywords, Identifier, DocComment, BlockComment, UnterminatedBlockComment, UnterminatedString, StringLiteral } from "./tokens.js";
 import type { Comment } from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Codes } from "../diagnostics/codes.js";
@@ -56,6 +56,14 @@ export function lex(text: string, uri: string, lines: LineMap): LexResult {
     }
   }
   for (const token of result.tokens) {
+    if (token.tokenType === Identifier) {
+      const keyword = keywords.get(token.image);
+      if (keyword) {
+        token.tokenType = keyword;
+        token.tokenTypeIdx = keyword.tokenTypeIdx!;
+      }
+      continue;
+    }
     if (token.tokenType === UnterminatedString) {
       const end = (token.endOffset ?? token.startOffset) + 1;
       diagnostics.push({

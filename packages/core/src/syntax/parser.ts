@@ -6,6 +6,7 @@ import { lex, unquote } from "./lexer.js";
 import { LineMap, type SourceRange } from "./position.js";
 import { tokenRange, isVirtual } from "./token-range.js";
 import { isTopLevelKind, maxNestingDepth } from "./keywords.js";
+import { blankRegions, findDeepRegions } from "./nesting.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Codes } from "../diagnostics/codes.js";
 
@@ -29,8 +30,16 @@ export function getGrammar(): CovenantGrammar {
  */
 export function parse(text: string, uri: string): ParseResult {
   const lines = new LineMap(text);
-  const lexed = lex(text, uri, lines);
-  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const deep = findDeepRegions(text);
+  const lexed = lex(blankRegions(text, deep), uri, lines);
+  const diagnostics: Diagnostic[] = deep.map((region) => ({
+    code: Codes.NestingTooDeep,
+    severity: "error" as const,
+    message: `Braces, brackets or parentheses are nested more than ${maxNestingDepth} deep here; this declaration is skipped`,
+    uri,
+    range: lines.rangeOf(region.at, region.at + 1),
+  }));
+  diagnostics.push(...lexed.diagnostics);
   const docs = collectDocComments(lexed.commentTokens, lexed.tokens);
   const builder = new AstBuilder(docs, lines, uri, diagnostics);
   const imports: A.ImportStatement[] = [];
@@ -161,6 +170,19 @@ function tokens(node: CstNode, name: string): IToken[] {
   return ((node.children[name] as IToken[] | undefined) ?? []).filter((t) => !isVirtual(t));
 }
 
+/** The first real token labelled `name`, without allocating. */
+function token(node: CstNode, name: string): IToken | undefined {
+  const list = node.children[name] as IToken[] | undefined;
+  if (!list) return undefined;
+  for (const t of list) if (!isVirtual(t)) return t;
+  return undefined;
+}
+
+/** The first child node labelled `name`. */
+function child(node: CstNode, name: string): CstNode | undefined {
+  return (node.children[name] as CstNode[] | undefined)?.[0];
+}
+
 /** Builds the typed syntax tree from the parser's concrete tree; tolerant of nodes cut short by recovery. */
 class AstBuilder {
   constructor(
@@ -170,8 +192,20 @@ class AstBuilder {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  /** The range from the first to the last real token under `node`, or an empty range at `fallback`. */
+  /** The range from the first to the last real token under `node` (tracked by the parser), or an empty range at `fallback`. */
   private rangeOf(node: CstNode, fallback?: SourceRange): SourceRange {
+    const l = node.location;
+    if (l && !Number.isNaN(l.startOffset) && l.endOffset !== undefined && !Number.isNaN(l.endOffset)) {
+      return {
+        start: { offset: l.startOffset, line: l.startLine ?? 1, column: l.startColumn ?? 1 },
+        end: { offset: l.endOffset + 1, line: l.endLine ?? 1, column: (l.endColumn ?? 0) + 1 },
+      };
+    }
+    return fallback ?? this.walkRange(node) ?? this.lines.rangeOf(0, 0);
+  }
+
+  /** Slow path for nodes cut short by recovery, whose tracked location is incomplete. */
+  private walkRange(node: CstNode): SourceRange | undefined {
     let first: IToken | undefined;
     let last: IToken | undefined;
     const visit = (n: CstNode): void => {
@@ -186,8 +220,7 @@ class AstBuilder {
       }
     };
     visit(node);
-    if (first && last) return { start: tokenRange(first).start, end: tokenRange(last).end };
-    return fallback ?? this.lines.rangeOf(0, 0);
+    return first && last ? { start: tokenRange(first).start, end: tokenRange(last).end } : undefined;
   }
 
   private name(token: IToken): A.Name {
@@ -199,16 +232,16 @@ class AstBuilder {
   }
 
   importStatement(node: CstNode): A.ImportStatement {
-    const path = tokens(node, "path")[0];
+    const path = token(node, "path");
     return { type: "Import", path: path ? this.text(path) : undefined, range: this.rangeOf(node) };
   }
 
   declaration(node: CstNode): A.Declaration | undefined {
-    const keyword = tokens(node, "keyword")[0];
+    const keyword = token(node, "keyword");
     if (!keyword) return undefined;
-    const name = tokens(node, "name")[0];
-    const title = tokens(node, "title")[0];
-    const subject = tokens(node, "subject")[0];
+    const name = token(node, "name");
+    const title = token(node, "title");
+    const subject = token(node, "subject");
     const members: A.Member[] = [];
     for (const member of children(node, "member")) {
       const built = this.member(member);
@@ -223,26 +256,26 @@ class AstBuilder {
       members,
       doc: this.docs.get(keyword.startOffset),
       range: this.rangeOf(node),
-      closed: tokens(node, "RBrace").length > 0,
+      closed: token(node, "RBrace") !== undefined,
     };
   }
 
   private member(node: CstNode): A.Member | undefined {
-    const row = children(node, "row")[0];
+    const row = child(node, "row");
     if (row) return this.row(row);
-    const field = children(node, "field")[0];
+    const field = child(node, "field");
     if (field) return this.field(field);
-    const declaration = children(node, "declaration")[0];
+    const declaration = child(node, "declaration");
     return declaration ? this.declaration(declaration) : undefined;
   }
 
   private field(node: CstNode): A.Field | undefined {
-    const name = tokens(node, "name")[0];
+    const name = token(node, "name");
     if (!name) return undefined;
-    const valueNode = children(node, "expression")[0];
+    const valueNode = child(node, "expression");
     const value = valueNode ? this.expression(valueNode) : undefined;
     const range = this.rangeOf(node);
-    if (!value && tokens(node, "Colon").length > 0) {
+    if (!value && token(node, "Colon")) {
       this.diagnostics.push({
         code: Codes.UnexpectedToken,
         severity: "error",
@@ -255,10 +288,10 @@ class AstBuilder {
   }
 
   private row(node: CstNode): A.Row | undefined {
-    const keyword = tokens(node, "keyword")[0];
+    const keyword = token(node, "keyword");
     if (!keyword) return undefined;
-    const head = children(node, "head")[0];
-    const value = children(node, "value")[0];
+    const head = child(node, "head");
+    const value = child(node, "value");
     return {
       type: "Row",
       keyword: this.name(keyword),
@@ -285,7 +318,7 @@ class AstBuilder {
   }
 
   private notExpression(node: CstNode): A.Expression | undefined {
-    const comparison = children(node, "comparison")[0];
+    const comparison = child(node, "comparison");
     let result = comparison ? this.comparison(comparison) : undefined;
     const nots = tokens(node, "Not");
     for (let i = nots.length - 1; i >= 0 && result; i--) {
@@ -295,9 +328,9 @@ class AstBuilder {
   }
 
   private comparison(node: CstNode): A.Expression | undefined {
-    const operator = tokens(node, "operator")[0];
-    const leftNode = children(node, "left")[0];
-    const rightNode = children(node, "right")[0];
+    const operator = token(node, "operator");
+    const leftNode = child(node, "left");
+    const rightNode = child(node, "right");
     const left = leftNode ? this.phrase(leftNode) : undefined;
     const right = rightNode ? this.phrase(rightNode) : undefined;
     if (!operator) return left;
@@ -313,31 +346,31 @@ class AstBuilder {
   }
 
   private term(node: CstNode): A.Term | undefined {
-    const number = tokens(node, "number")[0];
+    const number = token(node, "number");
     if (number) {
       const low = numberLiteral(number);
-      if (tokens(node, "DotDot").length === 0) return low;
-      const high = tokens(node, "high")[0];
+      if (!token(node, "DotDot")) return low;
+      const high = token(node, "high");
       return { type: "Range", low, high: high ? numberLiteral(high) : undefined, range: this.rangeOf(node) };
     }
-    const percent = tokens(node, "PercentLiteral")[0];
+    const percent = token(node, "PercentLiteral");
     if (percent) return { type: "Percent", text: percent.image, digits: percent.image.slice(0, -1).replace(/_/g, ""), range: tokenRange(percent) };
-    const date = tokens(node, "DateLiteral")[0];
+    const date = token(node, "DateLiteral");
     if (date) return { type: "Date", text: date.image, range: tokenRange(date) };
-    const text = tokens(node, "Text")[0];
+    const text = token(node, "Text");
     if (text) return this.text(text);
-    const word = tokens(node, "Word")[0];
+    const word = token(node, "Word");
     if (word) return { type: "Word", text: word.image, range: tokenRange(word) };
-    const list = children(node, "list")[0];
+    const list = child(node, "list");
     if (list) {
       const items = children(list, "items")
         .map((n) => this.expression(n))
         .filter((e): e is A.Expression => e !== undefined);
       return { type: "List", items, range: this.rangeOf(list) };
     }
-    const group = children(node, "group")[0];
+    const group = child(node, "group");
     if (group) {
-      const inner = children(group, "expression")[0];
+      const inner = child(group, "expression");
       return { type: "Group", expression: inner ? this.expression(inner) : undefined, range: this.rangeOf(group) };
     }
     return undefined;

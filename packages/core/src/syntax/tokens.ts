@@ -28,28 +28,41 @@ export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /-?\d
 export const Word = createToken({ name: "Word", pattern: Lexer.NA });
 export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Word] });
 
-function keyword(name: string, word: string, isWord: boolean): TokenType {
-  return createToken({
-    name,
-    pattern: new RegExp(`${word}(?![A-Za-z0-9_])`),
-    longer_alt: Identifier,
-    categories: isWord ? [Word] : [],
-  });
+/**
+ * Keywords are not lexer patterns: the lexer reads every word as an Identifier and
+ * `classifyKeywords` retypes the reserved ones afterwards. One map lookup per word is much
+ * cheaper than trying a keyword pattern per keyword at every word.
+ */
+function keyword(name: string, categories: TokenType[]): TokenType {
+  return createToken({ name, pattern: Lexer.NA, categories });
 }
 
 // Hard keywords: never names, never words inside a phrase.
-export const Import = keyword("Import", "import", false);
-export const And = keyword("And", "and", false);
-export const Or = keyword("Or", "or", false);
-export const Not = keyword("Not", "not", false);
+export const Import = keyword("Import", []);
+export const And = keyword("And", []);
+export const Or = keyword("Or", []);
+export const Not = keyword("Not", []);
 /** Row words start a row member: `tier 1 .. 9_999: USD 182.00`. */
 export const RowWord = createToken({ name: "RowWord", pattern: Lexer.NA });
-export const Tier = createToken({ name: "Tier", pattern: /tier(?![A-Za-z0-9_])/, longer_alt: Identifier, categories: [RowWord] });
-export const Royalty = createToken({ name: "Royalty", pattern: /royalty(?![A-Za-z0-9_])/, longer_alt: Identifier, categories: [RowWord] });
-export const Trigger = createToken({ name: "Trigger", pattern: /trigger(?![A-Za-z0-9_])/, longer_alt: Identifier, categories: [RowWord] });
-export const Step = createToken({ name: "Step", pattern: /step(?![A-Za-z0-9_])/, longer_alt: Identifier, categories: [RowWord] });
+export const Tier = keyword("Tier", [RowWord]);
+export const Royalty = keyword("Royalty", [RowWord]);
+export const Trigger = keyword("Trigger", [RowWord]);
+export const Step = keyword("Step", [RowWord]);
 // Soft keyword: `for` introduces a declaration's subject but stays a word inside phrases.
-export const For = keyword("For", "for", true);
+export const For = keyword("For", [Word]);
+
+/** The reserved words and their token types. */
+export const keywords: ReadonlyMap<string, TokenType> = new Map([
+  ["import", Import],
+  ["and", And],
+  ["or", Or],
+  ["not", Not],
+  ["tier", Tier],
+  ["royalty", Royalty],
+  ["trigger", Trigger],
+  ["step", Step],
+  ["for", For],
+]);
 
 export const Comparator = createToken({ name: "Comparator", pattern: Lexer.NA });
 export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=/, categories: [Comparator] });

@@ -1,0 +1,54 @@
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+
+/** A command-line problem: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+/** Expands FILE|DIR arguments into absolute .contract paths (directories recursively, skipping node_modules and hidden folders). */
+export function collectContractFiles(args: readonly string[], cwd: string): string[] {
+  const files: string[] = [];
+  for (const arg of args) {
+    const path = resolve(cwd, arg);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(code === "ENOENT" ? `cannot read '${arg}': no such file or directory` : `cannot read '${arg}': ${(error as Error).message}`);
+    }
+    if (stat.isDirectory()) {
+      const found = walk(path);
+      if (found.length === 0) throw new UsageError(`no .contract files in '${arg}'`);
+      files.push(...found);
+    } else files.push(path);
+  }
+  return [...new Set(files)];
+}
+
+function walk(directory: string): string[] {
+  const found: string[] = [];
+  const entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) found.push(...walk(path));
+    else if (entry.isFile() && entry.name.endsWith(".contract")) found.push(path);
+  }
+  return found;
+}
+
+/**
+ * The project root that imports must stay inside: the nearest folder above the first input that
+ * holds covenant.json, package.json or .git; else the input's own folder.
+ */
+export function findProjectRoot(firstFile: string): string {
+  const start = dirname(firstFile);
+  let current = start;
+  for (;;) {
+    if (["covenant.json", "package.json", ".git"].some((marker) => existsSync(join(current, marker)))) return current;
+    const parent = dirname(current);
+    if (parent === current) return start;
+    current = parent;
+  }
+}
