@@ -1,0 +1,18 @@
+// Bundles the CLI into one ES module: one file loads far faster than chevrotain's hundreds of
+// lodash-es modules, and start-up is most of a `covenant check` on a small contract.
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+await build({
+  entryPoints: [here("../dist/bin.js")],
+  outfile: here("../dist/covenant.mjs"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+  // Some bundled CommonJS packages call require(); give the ES module one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
