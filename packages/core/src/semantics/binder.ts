@@ -5,8 +5,13 @@ import { isTopLevelKind } from "../syntax/keywords.js";
 import type { SymbolInfo } from "./model.js";
 import type { ReferenceKind } from "./schema.js";
 
-/** Nested block kinds whose names are visible document-wide. */
-const namedBlockKinds: ReadonlySet<string> = new Set(["committee", "index"]);
+/**
+ * Nested block kinds whose names are visible document-wide. Index names are not: nothing refers
+ * to an index, and two prices indexed to the same metal naturally reuse its name.
+ */
+const namedBlockKinds: ReadonlySet<string> = new Set(["committee"]);
+
+const withArticle = (kind: string): string => `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind.replace("_", " ")}`;
 
 /**
  * Collects the named declarations of every file of a document into one scope. Names are global to
@@ -24,7 +29,7 @@ export function bindDocument(files: readonly A.SourceFile[]): { symbols: Map<str
       diagnostics.push({
         code: Codes.DuplicateName,
         severity: "error",
-        message: `'${name.text}' is already declared (as a ${existing.kind}); give this ${kind} another name`,
+        message: `'${name.text}' is already declared (as ${withArticle(existing.kind)}); give this ${kind.replace("_", " ")} another name`,
         uri,
         range: name.range,
         related: [{ uri: existing.uri, range: existing.nameRange, message: `'${name.text}' is first declared here` }],

@@ -242,8 +242,11 @@ class DocumentChecker {
       }
     }
 
-    for (const [name, spec] of Object.entries(schema.fields)) {
-      if (spec.required && !firstSeen.has(name)) this.missingField(node, name, spec);
+    // A declaration cut short by a syntax error (already reported) may have lost its fields in the error.
+    if (node.closed) {
+      for (const [name, spec] of Object.entries(schema.fields)) {
+        if (spec.required && !firstSeen.has(name)) this.missingField(node, name, spec);
+      }
     }
 
     return {
@@ -288,7 +291,7 @@ class DocumentChecker {
     const label = node.keyword.text;
     const example = this.exampleValue(spec.value);
     const fix = this.insertMemberFix(node, `${name}: ${example}`);
-    this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${article(label)} needs '${name}' (${spec.doc.replace(/\.$/, "").toLowerCase()})`, {
+    this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${article(label)} needs '${name}' (${lowerFirst(spec.doc.replace(/\.$/, ""))})`, {
       fixes: fix ? [{ title: `Add '${name}: ${example}'`, edits: [fix] }] : undefined,
     });
   }
@@ -445,4 +448,9 @@ class DocumentChecker {
 
 function exampleName(kind: string): string {
   return { party: "supplier", product: "airbag", pricing: "airbag_price", kpi: "on_time", event: "port_closure", milestone: "sop", escalation: "ladder" }[kind] ?? `my_${kind}`;
+}
+
+/** Lower-cases the first letter only, so codes such as ISO or CO2e keep their capitals. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

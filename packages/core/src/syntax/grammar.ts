@@ -31,6 +31,8 @@ const ruleWords: Readonly<Record<string, string>> = {
 /** Messages a legal engineer understands: what was expected, in words, and what was found. */
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    // Only the top level expects the end of the input: what may come there is another item.
+    if (expected.name === "EOF") return `Expected a new declaration or import, but found ${describeFound(actual)}`;
     if (expected === T.RBrace && ruleName === "block") {
       return `Expected a field, a row or ${describe(expected)}, but found ${describeFound(actual)}`;
     }

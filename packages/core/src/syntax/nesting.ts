@@ -43,7 +43,8 @@ export function findDeepRegions(text: string): DeepRegion[] {
       i = close < 0 ? length : close + 1;
       continue;
     }
-    if (ch === 32 || ch === 9 || ch === 10 || ch === 13) continue;
+    // A byte-order mark must survive blanking: the lexer skips it so that it is not counted as a column.
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 0xfeff) continue;
     if (itemStart < 0) itemStart = i;
     if (ch === 123 || ch === 91 || ch === 40) {
       depth++;

@@ -46,7 +46,8 @@ export function parse(text: string, uri: string): ParseResult {
   const declarations: A.Declaration[] = [];
   const parser = getGrammar();
 
-  for (const chunk of segment(lexed.tokens)) {
+  const chunks = segment(lexed.tokens);
+  for (const [index, chunk] of chunks.entries()) {
     const tooDeep = findExcessiveNesting(chunk);
     if (tooDeep) {
       diagnostics.push({
@@ -60,7 +61,7 @@ export function parse(text: string, uri: string): ParseResult {
     }
     parser.input = chunk;
     const cst = parser.sourceFile();
-    for (const error of parser.errors) diagnostics.push(syntaxDiagnostic(error, chunk, lines, uri, text.length));
+    for (const error of parser.errors) diagnostics.push(syntaxDiagnostic(error, chunk, chunks[index + 1]?.[0], lines, uri, text.length));
     for (const item of children(cst, "importStatement")) imports.push(builder.importStatement(item));
     for (const item of children(cst, "declaration")) {
       const declaration = builder.declaration(item);
@@ -80,9 +81,10 @@ export function parse(text: string, uri: string): ParseResult {
 }
 
 /**
- * Splits the token stream into top-level items. A declaration ends where its braces balance. When
- * the file's braces do not balance, a declaration keyword at the start of a line also starts a new
- * item, so one missing `}` costs one declaration, not the rest of the file.
+ * Splits the token stream into top-level items. A declaration ends where its braces balance. A
+ * declaration keyword at the start of a line also starts a new item outside braces (so stray words
+ * before a declaration do not swallow its header) and, when the file's braces do not balance, inside
+ * them too, so one missing `}` costs one declaration, not the rest of the file.
  */
 function segment(tokens: readonly IToken[]): IToken[][] {
   let balance = 0;
@@ -101,7 +103,7 @@ function segment(tokens: readonly IToken[]): IToken[][] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (depth === 0 && token.tokenType === T.Import) flush();
-    else if (!balanced && depth > 0 && token.startColumn === 1 && tokenMatcher(token, T.Word) && isTopLevelKind(token.image) && tokens[i + 1]?.tokenType !== T.Colon) {
+    else if ((depth === 0 || !balanced) && token.startColumn === 1 && tokenMatcher(token, T.Word) && isTopLevelKind(token.image) && tokens[i + 1]?.tokenType !== T.Colon) {
       flush();
       depth = 0;
     }
@@ -127,18 +129,21 @@ function findExcessiveNesting(chunk: readonly IToken[]): IToken | undefined {
   return undefined;
 }
 
-function syntaxDiagnostic(error: IRecognitionException, chunk: readonly IToken[], lines: LineMap, uri: string, textLength: number): Diagnostic {
+/** `following` is the first token of the next item, if any: the parser sees the end of its chunk, not of the file. */
+function syntaxDiagnostic(error: IRecognitionException, chunk: readonly IToken[], following: IToken | undefined, lines: LineMap, uri: string, textLength: number): Diagnostic {
   const token = error.token;
   let range: SourceRange;
+  let message = error.message;
   if (!isVirtual(token) && token.tokenType.name !== "EOF") range = tokenRange(token);
   else {
+    if (following) message = message.replace(/the end of the file$/, `'${following.image}'`);
     // At the end of a chunk: point just after its last real token.
     const before = (error as { previousToken?: IToken }).previousToken;
     const previous = before && !isVirtual(before) && before.tokenType.name !== "EOF" ? before : chunk[chunk.length - 1];
     const at = previous ? endOf(previous) : textLength;
     range = lines.rangeOf(at, at);
   }
-  return { code: Codes.UnexpectedToken, severity: "error", message: error.message, uri, range };
+  return { code: Codes.UnexpectedToken, severity: "error", message, uri, range };
 }
 
 /** Maps the start offset of the token after a run of `///` comments to the comments' text. */

@@ -26,19 +26,24 @@ export function blocksOf(model: DeclarationModel, keyword: string): DeclarationM
   return model.blocks.filter((b) => b.kind === keyword);
 }
 
+const indexes = new WeakMap<readonly DeclarationModel[], Map<string, DeclarationModel>>();
+
 /** The declaration a reference names, if it resolved to one of the document's declarations. */
 export function declarationOf(context: RuleContext, reference: V.ReferenceValue | undefined): DeclarationModel | undefined {
   if (!reference || reference.byRole) return undefined;
-  return findDeclaration(context.declarations, reference.name);
-}
-
-function findDeclaration(models: readonly DeclarationModel[], name: string): DeclarationModel | undefined {
-  for (const model of models) {
-    if (model.name === name) return model;
-    const nested = findDeclaration(model.blocks, name);
-    if (nested) return nested;
+  let index = indexes.get(context.declarations);
+  if (!index) {
+    index = new Map();
+    const add = (models: readonly DeclarationModel[]): void => {
+      for (const model of models) {
+        if (model.name && !index!.has(model.name)) index!.set(model.name, model);
+        add(model.blocks);
+      }
+    };
+    add(context.declarations);
+    indexes.set(context.declarations, index);
   }
-  return undefined;
+  return index.get(reference.name);
 }
 
 /** Calls `visit` for a value and every value inside it. */

@@ -2,7 +2,7 @@ import { Codes } from "../../diagnostics/codes.js";
 import type { SourceRange } from "../../syntax/position.js";
 import type { DeclarationModel } from "../model.js";
 import { durationUnits } from "../schema.js";
-import type { MeasureValue, Value } from "../values.js";
+import type { DurationValue, MeasureValue, Value } from "../values.js";
 import { allValues, blocksOf, declarationOf, fieldOf, type RuleContext } from "./context.js";
 
 /** The dimension a measured value has, in words. */
@@ -13,18 +13,26 @@ function dimensionOf(value: MeasureValue): string {
     case "number":
       return "a plain number";
     case "duration":
-      return "a duration";
+      return `a duration in ${value.unit.replace("_", " ")}`;
     case "quantity":
       return `a quantity in ${value.unit}`;
   }
+}
+
+/** Hours, days and weeks convert exactly into one another; months, years and business days only into themselves. */
+const exactTimeUnits: ReadonlySet<string> = new Set(["hours", "days", "weeks"]);
+
+/** True when a duration can be stated exactly in `unit` (2 weeks in days, 3 days in hours). */
+function convertsTo(value: DurationValue, unit: string): boolean {
+  return value.unit === unit || (exactTimeUnits.has(value.unit) && exactTimeUnits.has(unit));
 }
 
 /** What each KPI measure expects, as a predicate and in words. */
 const measureDimensions: Readonly<Record<string, { accepts: (v: MeasureValue) => boolean; words: string; example: string }>> = {
   percent: { accepts: (v) => v.kind === "percent", words: "a percentage", example: "98%" },
   ppm: { accepts: (v) => v.kind === "quantity" && v.unit === "ppm", words: "a quantity in ppm", example: "50 ppm" },
-  days: { accepts: (v) => v.kind === "duration" && (v.unit === "days" || v.unit === "business_days"), words: "a number of days", example: "5 days" },
-  hours: { accepts: (v) => v.kind === "duration" && v.unit === "hours", words: "a number of hours", example: "48 hours" },
+  days: { accepts: (v) => v.kind === "duration" && (v.unit === "business_days" || convertsTo(v, "days")), words: "a number of days", example: "5 days" },
+  hours: { accepts: (v) => v.kind === "duration" && convertsTo(v, "hours"), words: "a number of hours", example: "48 hours" },
   count: { accepts: (v) => v.kind === "number", words: "a plain count", example: "3" },
   tco2e_per_unit: { accepts: (v) => v.kind === "number" || (v.kind === "quantity" && v.unit === "tco2e"), words: "tonnes of CO2e per unit", example: "2.5 tco2e" },
 };
@@ -80,9 +88,10 @@ function checkTriggers(context: RuleContext, model: DeclarationModel): void {
     const unit = event ? fieldOf(event, "unit", "unit")?.unit : undefined;
     if (!event || !unit) continue;
     const timeUnit = durationUnits[unit];
-    const ok = timeUnit ? amount.kind === "duration" && amount.unit === timeUnit : amount.kind === "number" || (amount.kind === "quantity" && amount.unit === unit);
+    const ok = timeUnit ? amount.kind === "duration" && convertsTo(amount, timeUnit) : amount.kind === "number" || (amount.kind === "quantity" && amount.unit === unit);
     if (!ok) {
-      mismatch(context, model.uri, amount.range, `'${reference.name}' is measured in ${unit}, but this threshold is ${dimensionOf(amount)}`, {
+      const found = amount.kind === "duration" ? `a duration in ${amount.unit.replace("_", " ")}, which does not convert exactly into ${timeUnit?.replace("_", " ")}` : dimensionOf(amount);
+      mismatch(context, model.uri, amount.range, `'${reference.name}' is measured in ${unit}, but this threshold is ${found}; write it in ${unit}`, {
         uri: event.uri,
         range: fieldOf(event, "unit", "unit")!.range,
         message: `The unit of '${reference.name}'`,
