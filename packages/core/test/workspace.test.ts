@@ -36,7 +36,7 @@ describe("Workspace", () => {
     const other = workspace.check("/p/other.contract");
     expect(workspace.check("/p/main.contract")).toBe(first);
 
-    workspace.setText("/p/main.contract", root("2 days"));
+    workspace.setText("/p/main.contract", root("2 months"));
     const second = workspace.check("/p/main.contract");
     expect(second).not.toBe(first);
     expect(second.diagnostics.map((d) => d.code)).toEqual(["CV400"]);

@@ -13,7 +13,6 @@ function describeFound(token: IToken): string {
 const ruleWords: Readonly<Record<string, string>> = {
   sourceFile: "an import or a declaration",
   declaration: "a declaration such as `party supplier \"Name\" { ... }`",
-  block: "a block in braces",
   member: "a field (`name: value`), a row or a nested block",
   field: "a field",
   row: "a row",
@@ -33,7 +32,7 @@ const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
     // Only the top level expects the end of the input: what may come there is another item.
     if (expected.name === "EOF") return `Expected a new declaration or import, but found ${describeFound(actual)}`;
-    if (expected === T.RBrace && ruleName === "block") {
+    if (expected === T.RBrace && ruleName === "declaration") {
       return `Expected a field, a row or ${describe(expected)}, but found ${describeFound(actual)}`;
     }
     return `Expected ${describe(expected)}, but found ${describeFound(actual)}`;

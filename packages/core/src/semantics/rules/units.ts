@@ -86,11 +86,12 @@ function checkTriggers(context: RuleContext, model: DeclarationModel): void {
     const { amount, event: reference } = row.condition;
     const event = declarationOf(context, reference);
     const unit = event ? fieldOf(event, "unit", "unit")?.unit : undefined;
-    if (!event || !unit) continue;
+    // A threshold on something other than an event is already CV201.
+    if (!event || event.kind !== "event" || !unit) continue;
     const timeUnit = durationUnits[unit];
     const ok = timeUnit ? amount.kind === "duration" && convertsTo(amount, timeUnit) : amount.kind === "number" || (amount.kind === "quantity" && amount.unit === unit);
     if (!ok) {
-      const found = amount.kind === "duration" ? `a duration in ${amount.unit.replace("_", " ")}, which does not convert exactly into ${timeUnit?.replace("_", " ")}` : dimensionOf(amount);
+      const found = amount.kind === "duration" && timeUnit ? `a duration in ${amount.unit.replace("_", " ")}, which does not convert exactly into ${timeUnit?.replace("_", " ")}` : dimensionOf(amount);
       mismatch(context, model.uri, amount.range, `'${reference.name}' is measured in ${unit}, but this threshold is ${found}; write it in ${unit}`, {
         uri: event.uri,
         range: fieldOf(event, "unit", "unit")!.range,
