@@ -15,7 +15,9 @@ export function collectContractFiles(args: readonly string[], cwd: string): stri
       stat = statSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(code === "ENOENT" ? `cannot read '${arg}': no such file or directory` : `cannot read '${arg}': ${(error as Error).message}`);
+      throw new UsageError(
+        code === "ENOENT" ? `cannot read '${arg}': no such file or directory` : `cannot read '${arg}': ${(error as Error).message}`,
+      );
     }
     if (stat.isDirectory()) {
       const found = walk(path);

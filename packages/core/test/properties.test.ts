@@ -32,25 +32,80 @@ function assertValidRanges(text: string, diagnostics: readonly Diagnostic[]): vo
 }
 
 function checkText(text: string): readonly Diagnostic[] {
-  const workspace = new Workspace(memoryHost({ "/p/main.contract": text, "/p/lib.contract": 'event e "E" { unit: hours evidence: "x" }' }), { root: "/p" });
+  const workspace = new Workspace(
+    memoryHost({ "/p/main.contract": text, "/p/lib.contract": 'event e "E" { unit: hours evidence: "x" }' }),
+    { root: "/p" },
+  );
   return workspace.check("/p/main.contract").diagnostics;
 }
 
 /** Characters and fragments that exercise the lexer and the parser's recovery. */
 const fragment = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom("{", "}", "[", "]", "(", ")", ":", ",", "..", ">=", "<=", '"', "/*", "*/", "//", "///", "\n", "\r\n", "\t", "\u0000", "\ufeff", "%", "-", "_"),
-  fc.constantFrom("party", "contract", "tier", "step", "trigger", "royalty", "import", "and", "or", "not", "for", "pricing", "kpi", "USD", "1_000", "12.50", "35%", "2026-04-01", "2026-02-30", "supplier"),
+  fc.constantFrom(
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    ":",
+    ",",
+    "..",
+    ">=",
+    "<=",
+    '"',
+    "/*",
+    "*/",
+    "//",
+    "///",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u0000",
+    "\ufeff",
+    "%",
+    "-",
+    "_",
+  ),
+  fc.constantFrom(
+    "party",
+    "contract",
+    "tier",
+    "step",
+    "trigger",
+    "royalty",
+    "import",
+    "and",
+    "or",
+    "not",
+    "for",
+    "pricing",
+    "kpi",
+    "USD",
+    "1_000",
+    "12.50",
+    "35%",
+    "2026-04-01",
+    "2026-02-30",
+    "supplier",
+  ),
 );
 
 describe("the parser and checker never throw and always terminate", () => {
   it("on arbitrary text", () => {
     fc.assert(
-      fc.property(fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(" ")), (text) => {
-        const result = parse(text, "/p/main.contract");
-        assertValidRanges(text, result.diagnostics);
-        assertValidRanges(text, checkText(text).filter((d) => d.uri === "/p/main.contract"));
-      }),
+      fc.property(
+        fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(" ")),
+        (text) => {
+          const result = parse(text, "/p/main.contract");
+          assertValidRanges(text, result.diagnostics);
+          assertValidRanges(
+            text,
+            checkText(text).filter((d) => d.uri === "/p/main.contract"),
+          );
+        },
+      ),
       { seed: 20261124, numRuns: 400 },
     );
   });
@@ -59,7 +114,10 @@ describe("the parser and checker never throw and always terminate", () => {
     expect(examples.length).toBeGreaterThan(0);
     const mutation = fc.record({
       example: fc.nat({ max: Math.max(0, examples.length - 1) }),
-      edits: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 20 }), insert: fragment }), { minLength: 1, maxLength: 6 }),
+      edits: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 20 }), insert: fragment }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
     });
     fc.assert(
       fc.property(mutation, ({ example, edits }) => {
@@ -68,7 +126,10 @@ describe("the parser and checker never throw and always terminate", () => {
           const at = Math.floor(edit.at * text.length);
           text = text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
         }
-        assertValidRanges(text, checkText(text).filter((d) => d.uri === "/p/main.contract"));
+        assertValidRanges(
+          text,
+          checkText(text).filter((d) => d.uri === "/p/main.contract"),
+        );
       }),
       { seed: 20261124, numRuns: 300 },
     );

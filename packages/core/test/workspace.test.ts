@@ -30,7 +30,11 @@ describe("Workspace", () => {
   });
 
   it("reuses a result until a file of the document changes, and re-checks only affected documents", () => {
-    const host = countingHost({ "/p/main.contract": root("48 hours"), "/p/lib.contract": library, "/p/other.contract": library.replace("flood", "quake") });
+    const host = countingHost({
+      "/p/main.contract": root("48 hours"),
+      "/p/lib.contract": library,
+      "/p/other.contract": library.replace("flood", "quake"),
+    });
     const workspace = new Workspace(host, { root: "/p" });
     const first = workspace.check("/p/main.contract");
     const other = workspace.check("/p/other.contract");
@@ -57,7 +61,12 @@ describe("Workspace", () => {
     };
     const workspace = new Workspace(
       {
-        read: (path) => (path === "/p/dir" ? { kind: "directory" } : files[path as keyof typeof files] !== undefined ? { kind: "file", text: files[path as keyof typeof files] } : { kind: "missing" }),
+        read: (path) =>
+          path === "/p/dir"
+            ? { kind: "directory" }
+            : files[path as keyof typeof files] !== undefined
+              ? { kind: "file", text: files[path as keyof typeof files] }
+              : { kind: "missing" },
       },
       { root: "/p" },
     );

@@ -7,7 +7,11 @@ type Colors = ReturnType<typeof createColors>;
 const widest = 160;
 
 /** Prints diagnostics the way compilers do: location, severity, code and message, then the source line with a caret underline. */
-export function formatCodeFrames(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, options: { cwd: string; color: boolean }): string {
+export function formatCodeFrames(
+  diagnostics: readonly Diagnostic[],
+  texts: ReadonlyMap<string, string>,
+  options: { cwd: string; color: boolean },
+): string {
   const c = createColors(options.color);
   const lineMaps = new Map<string, LineMap>();
   const lineMap = (uri: string): LineMap | undefined => {
@@ -20,13 +24,16 @@ export function formatCodeFrames(diagnostics: readonly Diagnostic[], texts: Read
   const out: string[] = [];
   for (const d of diagnostics) {
     const where = `${relative(options.cwd, d.uri) || d.uri}:${d.range.start.line}:${d.range.start.column}`;
-    const severity = d.severity === "error" ? c.red(c.bold("error")) : d.severity === "warning" ? c.yellow(c.bold("warning")) : c.blue("info");
+    const severity =
+      d.severity === "error" ? c.red(c.bold("error")) : d.severity === "warning" ? c.yellow(c.bold("warning")) : c.blue("info");
     out.push(`${c.bold(where)} ${severity} ${c.dim(d.code)} ${d.message}`);
     const map = lineMap(d.uri);
     if (map) out.push(...frame(map, d, c));
     for (const fix of d.fixes ?? []) out.push(`   ${c.cyan("= fix:")} ${fix.title}`);
     for (const related of d.related ?? []) {
-      out.push(`   ${c.dim("= note:")} ${relative(options.cwd, related.uri) || related.uri}:${related.range.start.line}:${related.range.start.column} ${related.message}`);
+      out.push(
+        `   ${c.dim("= note:")} ${relative(options.cwd, related.uri) || related.uri}:${related.range.start.line}:${related.range.start.column} ${related.message}`,
+      );
     }
     out.push("");
   }
@@ -47,13 +54,19 @@ function frame(map: LineMap, d: Diagnostic, c: Colors): string[] {
   const gutter = String(line).length;
   const caretStart = startColumn - 1 - offset + prefix.length;
   const caretLength = Math.max(1, Math.min(endColumn - startColumn, shown.length - (startColumn - 1 - offset) + 1));
-  const printable = (prefix + shown + suffix).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "�");
+  const printable = [...(prefix + shown + suffix)].map((ch) => (isControl(ch) ? "�" : ch)).join("");
   const color = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.blue;
   return [
     `${" ".repeat(gutter)} ${c.dim("|")}`,
     `${c.dim(String(line))} ${c.dim("|")} ${printable}`,
     `${" ".repeat(gutter)} ${c.dim("|")} ${" ".repeat(Math.max(0, caretStart))}${color("^".repeat(caretLength))}`,
   ];
+}
+
+/** Control characters (NUL, ESC, ...) would garble a terminal; they print as U+FFFD. */
+function isControl(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return (code < 32 && code !== 9) || code === 0x7f;
 }
 
 /** `2 errors, 1 warning in 3 files`. */
@@ -63,6 +76,9 @@ export function summaryLine(diagnostics: readonly Diagnostic[], fileCount: numbe
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   const files = `${fileCount} file${fileCount === 1 ? "" : "s"}`;
   if (errors === 0 && warnings === 0) return c.green(`✓ ${files} checked, no problems`);
-  const parts = [errors ? c.red(`${errors} error${errors === 1 ? "" : "s"}`) : "", warnings ? c.yellow(`${warnings} warning${warnings === 1 ? "" : "s"}`) : ""].filter(Boolean);
+  const parts = [
+    errors ? c.red(`${errors} error${errors === 1 ? "" : "s"}`) : "",
+    warnings ? c.yellow(`${warnings} warning${warnings === 1 ? "" : "s"}`) : "",
+  ].filter(Boolean);
   return `${parts.join(", ")} in ${files}`;
 }

@@ -20,7 +20,10 @@ export function formatJson(diagnostics: readonly Diagnostic[], files: readonly s
       message: d.message,
       range: range(d.range),
       related: (d.related ?? []).map((r) => ({ file: rel(r.uri), range: range(r.range), message: r.message })),
-      fixes: (d.fixes ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ file: rel(e.uri), range: range(e.range), newText: e.newText })) })),
+      fixes: (d.fixes ?? []).map((f) => ({
+        title: f.title,
+        edits: f.edits.map((e) => ({ file: rel(e.uri), range: range(e.range), newText: e.newText })),
+      })),
       ...(d.unnecessary ? { unnecessary: true } : {}),
     })),
   };

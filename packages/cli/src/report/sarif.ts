@@ -3,7 +3,8 @@ import { pathToFileURL } from "node:url";
 import type * as Sarif from "sarif";
 import { allCodes, codeCatalogue, type Diagnostic, type SourceRange } from "@covenant/core";
 
-const level = (severity: Diagnostic["severity"]): Sarif.Result.level => (severity === "error" ? "error" : severity === "warning" ? "warning" : "note");
+const level = (severity: Diagnostic["severity"]): Sarif.Result.level =>
+  severity === "error" ? "error" : severity === "warning" ? "warning" : "note";
 
 const region = (r: SourceRange): Sarif.Region => ({
   startLine: r.start.line,
@@ -16,7 +17,10 @@ const region = (r: SourceRange): Sarif.Region => ({
 
 /** SARIF 2.1.0 for code-scanning in pipelines: one run, every catalogue code as a rule, paths relative to %SRCROOT%. */
 export function formatSarif(diagnostics: readonly Diagnostic[], cwd: string, version: string): string {
-  const location = (uri: string): Sarif.ArtifactLocation => ({ uri: relative(cwd, uri).split("\\").join("/") || uri, uriBaseId: "%SRCROOT%" });
+  const location = (uri: string): Sarif.ArtifactLocation => ({
+    uri: relative(cwd, uri).split("\\").join("/") || uri,
+    uriBaseId: "%SRCROOT%",
+  });
   const ruleIndex = new Map(allCodes.map((code, i) => [code, i]));
   const log: Sarif.Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -45,7 +49,13 @@ export function formatSarif(diagnostics: readonly Diagnostic[], cwd: string, ver
           message: { text: d.message },
           locations: [{ physicalLocation: { artifactLocation: location(d.uri), region: region(d.range) } }],
           ...(d.related?.length
-            ? { relatedLocations: d.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: location(r.uri), region: region(r.range) } })) }
+            ? {
+                relatedLocations: d.related.map((r, id) => ({
+                  id,
+                  message: { text: r.message },
+                  physicalLocation: { artifactLocation: location(r.uri), region: region(r.range) },
+                })),
+              }
             : {}),
           ...(d.fixes?.length
             ? {

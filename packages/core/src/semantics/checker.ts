@@ -76,16 +76,25 @@ class DocumentChecker {
         const kind = node.keyword.text;
         if (!isTopLevelKind(kind)) {
           const suggestion = closest(kind, topLevelKinds);
-          this.report(Codes.UnknownKind, node.keyword.range, `'${kind}' is not a kind of declaration${suggestion ? `; did you mean '${suggestion}'?` : ""}`, {
-            fixes: suggestion ? [this.replaceFix(node.keyword.range, suggestion)] : undefined,
-          });
+          this.report(
+            Codes.UnknownKind,
+            node.keyword.range,
+            `'${kind}' is not a kind of declaration${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
+            {
+              fixes: suggestion ? [this.replaceFix(node.keyword.range, suggestion)] : undefined,
+            },
+          );
           continue;
         }
         const model = this.declaration(node, kindSchemas[kind], reader);
         declarations.push(model);
         if (kind === "contract") {
           if (!isRoot) {
-            this.report(Codes.ContractHeader, node.keyword.range, "An imported file holds declarations only; move this contract header to the root file");
+            this.report(
+              Codes.ContractHeader,
+              node.keyword.range,
+              "An imported file holds declarations only; move this contract header to the root file",
+            );
           } else if (contract) {
             this.report(Codes.ContractHeader, node.keyword.range, "A document has one contract header; remove this one", {
               related: [{ uri: contract.uri, range: contract.node.keyword.range, message: "The contract header is here" }],
@@ -130,10 +139,10 @@ class DocumentChecker {
   }
 
   private readContext(): ReadContext {
-    const checker = this;
+    const currentUri = (): string => this.uri;
     return {
       get uri() {
-        return checker.uri;
+        return currentUri();
       },
       declaredUnits: this.declaredUnits,
       report: (code, range, message, fixes) => this.report(code, range, message, { fixes }),
@@ -151,9 +160,14 @@ class DocumentChecker {
     if (symbol) {
       site(symbol, undefined);
       if (!kinds.includes(symbol.kind)) {
-        this.report(Codes.WrongReferenceKind, range, `'${name}' is ${article(symbol.kind.replace("_", " "))}, but ${article(wanted)} is expected here`, {
-          related: [{ uri: symbol.uri, range: symbol.nameRange, message: `'${name}' is declared here` }],
-        });
+        this.report(
+          Codes.WrongReferenceKind,
+          range,
+          `'${name}' is ${article(symbol.kind.replace("_", " "))}, but ${article(wanted)} is expected here`,
+          {
+            related: [{ uri: symbol.uri, range: symbol.nameRange, message: `'${name}' is declared here` }],
+          },
+        );
       }
       return { kind: "reference", name, byRole: false, range };
     }
@@ -185,7 +199,12 @@ class DocumentChecker {
     }
     for (const site of this.references) {
       if (site.role && !roles.has(site.role)) {
-        this.sink.report(site.uri, Codes.UnknownReference, site.range, `No party is called '${site.role}' and no party has the role '${site.role}'; declare one or use a party's name`);
+        this.sink.report(
+          site.uri,
+          Codes.UnknownReference,
+          site.range,
+          `No party is called '${site.role}' and no party has the role '${site.role}'; declare one or use a party's name`,
+        );
       }
     }
   }
@@ -232,10 +251,21 @@ class DocumentChecker {
         if (!blockSchema) {
           const names = Object.keys(schema.blocks ?? {});
           const suggestion = closest(member.keyword.text, names);
-          const where = isTopLevelKind(member.keyword.text) ? `; ${article(member.keyword.text)} declaration belongs at the top level, not inside ${article(label)}` : suggestion ? `; did you mean '${suggestion}'?` : names.length ? ` (blocks allowed: ${names.join(", ")})` : "";
-          this.report(Codes.MisplacedDeclarationPart, member.keyword.range, `${article(label)} has no '${member.keyword.text}' block${where}`, {
-            fixes: suggestion ? [this.replaceFix(member.keyword.range, suggestion)] : undefined,
-          });
+          const where = isTopLevelKind(member.keyword.text)
+            ? `; ${article(member.keyword.text)} declaration belongs at the top level, not inside ${article(label)}`
+            : suggestion
+              ? `; did you mean '${suggestion}'?`
+              : names.length
+                ? ` (blocks allowed: ${names.join(", ")})`
+                : "";
+          this.report(
+            Codes.MisplacedDeclarationPart,
+            member.keyword.range,
+            `${article(label)} has no '${member.keyword.text}' block${where}`,
+            {
+              fixes: suggestion ? [this.replaceFix(member.keyword.range, suggestion)] : undefined,
+            },
+          );
           continue;
         }
         blocks.push(this.declaration(member, blockSchema, reader));
@@ -266,12 +296,30 @@ class DocumentChecker {
 
   private checkHeader(node: A.Declaration, schema: KindSchema): void {
     const label = node.keyword.text;
-    if (schema.name === "required" && !node.name) this.report(Codes.MissingField, node.keyword.range, `${article(label)} needs a name after '${label}', such as '${label} ${exampleName(label)}'`);
-    if (schema.name === "forbidden" && node.name) this.report(Codes.MisplacedDeclarationPart, node.name.range, `${article(label)} takes no name; remove '${node.name.text}'`);
-    if (schema.title === "required" && !node.title) this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${article(label)} needs a title in quotes after its name`);
-    if (schema.title === "forbidden" && node.title) this.report(Codes.MisplacedDeclarationPart, node.title.range, `${article(label)} takes no title; remove it`);
-    if (schema.subject?.required && !node.subject) this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${article(label)} needs a subject: '${label} ${node.name?.text ?? "name"} for ${schema.subject.kinds[0]}_name'`);
-    if (!schema.subject && node.subject) this.report(Codes.MisplacedDeclarationPart, node.subject.range, `${article(label)} takes no 'for' subject; remove 'for ${node.subject.text}'`);
+    if (schema.name === "required" && !node.name)
+      this.report(
+        Codes.MissingField,
+        node.keyword.range,
+        `${article(label)} needs a name after '${label}', such as '${label} ${exampleName(label)}'`,
+      );
+    if (schema.name === "forbidden" && node.name)
+      this.report(Codes.MisplacedDeclarationPart, node.name.range, `${article(label)} takes no name; remove '${node.name.text}'`);
+    if (schema.title === "required" && !node.title)
+      this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${article(label)} needs a title in quotes after its name`);
+    if (schema.title === "forbidden" && node.title)
+      this.report(Codes.MisplacedDeclarationPart, node.title.range, `${article(label)} takes no title; remove it`);
+    if (schema.subject?.required && !node.subject)
+      this.report(
+        Codes.MissingField,
+        (node.name ?? node.keyword).range,
+        `${article(label)} needs a subject: '${label} ${node.name?.text ?? "name"} for ${schema.subject.kinds[0]}_name'`,
+      );
+    if (!schema.subject && node.subject)
+      this.report(
+        Codes.MisplacedDeclarationPart,
+        node.subject.range,
+        `${article(label)} takes no 'for' subject; remove 'for ${node.subject.text}'`,
+      );
   }
 
   private unknownField(member: A.Field, schema: KindSchema): void {
@@ -282,18 +330,28 @@ class DocumentChecker {
       return;
     }
     const suggestion = closest(name, Object.keys(schema.fields));
-    this.report(Codes.UnknownField, member.name.range, `${article(label)} has no field '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ` (fields: ${Object.keys(schema.fields).join(", ")})`}`, {
-      fixes: suggestion ? [this.replaceFix(member.name.range, suggestion)] : undefined,
-    });
+    this.report(
+      Codes.UnknownField,
+      member.name.range,
+      `${article(label)} has no field '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ` (fields: ${Object.keys(schema.fields).join(", ")})`}`,
+      {
+        fixes: suggestion ? [this.replaceFix(member.name.range, suggestion)] : undefined,
+      },
+    );
   }
 
   private missingField(node: A.Declaration, name: string, spec: FieldSpec): void {
     const label = node.keyword.text;
     const example = this.exampleValue(spec.value);
     const fix = this.insertMemberFix(node, `${name}: ${example}`);
-    this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${article(label)} needs '${name}' (${lowerFirst(spec.doc.replace(/\.$/, ""))})`, {
-      fixes: fix ? [{ title: `Add '${name}: ${example}'`, edits: [fix] }] : undefined,
-    });
+    this.report(
+      Codes.MissingField,
+      (node.name ?? node.keyword).range,
+      `${article(label)} needs '${name}' (${lowerFirst(spec.doc.replace(/\.$/, ""))})`,
+      {
+        fixes: fix ? [{ title: `Add '${name}: ${example}'`, edits: [fix] }] : undefined,
+      },
+    );
   }
 
   /** An edit that inserts a member line just before the declaration's closing brace. */
@@ -322,7 +380,10 @@ class DocumentChecker {
     if (text[end] === "\n") end++;
     return {
       start: { offset: start, line: range.start.line, column: range.start.column - (range.start.offset - start) },
-      end: end > range.end.offset && text[end - 1] === "\n" ? { offset: end, line: range.end.line + 1, column: 1 } : { offset: end, line: range.end.line, column: range.end.column + (end - range.end.offset) },
+      end:
+        end > range.end.offset && text[end - 1] === "\n"
+          ? { offset: end, line: range.end.line + 1, column: 1 }
+          : { offset: end, line: range.end.line, column: range.end.column + (end - range.end.offset) },
     };
   }
 
@@ -393,7 +454,11 @@ class DocumentChecker {
     const spec = schema.rows?.[word];
     if (!spec) {
       const owner = Object.values(kindSchemas).find((k) => k.rows?.[word]);
-      this.report(Codes.MisplacedDeclarationPart, member.keyword.range, `${article(schema.kind)} has no '${word}' rows${owner ? `; they belong in ${article(owner.kind)}` : ""}`);
+      this.report(
+        Codes.MisplacedDeclarationPart,
+        member.keyword.range,
+        `${article(schema.kind)} has no '${word}' rows${owner ? `; they belong in ${article(owner.kind)}` : ""}`,
+      );
       return undefined;
     }
     if (!member.head) return undefined;
@@ -402,7 +467,11 @@ class DocumentChecker {
         const band = this.band(member.head);
         if (!band) return undefined;
         if (!member.value) {
-          this.report(Codes.WrongType, member.range, `A ${word} row needs its ${word === "tier" ? "price" : "rate"} after a colon: '${word} 1 .. 9_999: ${word === "tier" ? "USD 100.00" : "3%"}'`);
+          this.report(
+            Codes.WrongType,
+            member.range,
+            `A ${word} row needs its ${word === "tier" ? "price" : "rate"} after a colon: '${word} 1 .. 9_999: ${word === "tier" ? "USD 100.00" : "3%"}'`,
+          );
           return undefined;
         }
         const price = reader.read(spec.value === "money" ? { type: "money" } : { type: "percent" }, member.value, word);
@@ -410,7 +479,8 @@ class DocumentChecker {
         return { row: word as BandRow["row"], band, price, node: member } satisfies BandRow;
       }
       case "trigger": {
-        if (member.value) this.report(Codes.WrongType, member.value.range, "A trigger is a single condition; remove the colon and what follows");
+        if (member.value)
+          this.report(Codes.WrongType, member.value.range, "A trigger is a single condition; remove the colon and what follows");
         const condition = reader.condition(member.head);
         return condition ? { row: "trigger", condition, node: member } : undefined;
       }
@@ -419,11 +489,19 @@ class DocumentChecker {
         const [dayWord, number] = terms;
         const day = number?.type === "Number" ? toDecimal(number.digits) : undefined;
         if (terms.length !== 2 || dayWord?.type !== "Word" || dayWord.text !== "day" || !day || !day.isInteger() || day.isNegative()) {
-          this.report(Codes.WrongType, member.head.range, `A step starts with its day, such as 'step day 15: notify supplier', but found ${describeExpression(member.head)}`);
+          this.report(
+            Codes.WrongType,
+            member.head.range,
+            `A step starts with its day, such as 'step day 15: notify supplier', but found ${describeExpression(member.head)}`,
+          );
           return undefined;
         }
         if (!member.value || member.value.type !== "Phrase") {
-          this.report(Codes.WrongType, member.range, "A step needs an action after a colon, such as 'notify supplier' or 'review by steering_committee'");
+          this.report(
+            Codes.WrongType,
+            member.range,
+            "A step needs an action after a colon, such as 'notify supplier' or 'review by steering_committee'",
+          );
           return undefined;
         }
         const action = reader.action(member.value.terms, "step", true);
@@ -436,7 +514,11 @@ class DocumentChecker {
     const terms = head.type === "Phrase" ? head.terms : [];
     const [range] = terms;
     if (terms.length !== 1 || range?.type !== "Range") {
-      this.report(Codes.WrongType, head.range, `A band is a range of volume such as '1 .. 9_999' or '50_000 ..', but found ${describeExpression(head)}`);
+      this.report(
+        Codes.WrongType,
+        head.range,
+        `A band is a range of volume such as '1 .. 9_999' or '50_000 ..', but found ${describeExpression(head)}`,
+      );
       return undefined;
     }
     const low = toDecimal(range.low.digits);
@@ -447,7 +529,17 @@ class DocumentChecker {
 }
 
 function exampleName(kind: string): string {
-  return { party: "supplier", product: "airbag", pricing: "airbag_price", kpi: "on_time", event: "port_closure", milestone: "sop", escalation: "ladder" }[kind] ?? `my_${kind}`;
+  return (
+    {
+      party: "supplier",
+      product: "airbag",
+      pricing: "airbag_price",
+      kpi: "on_time",
+      event: "port_closure",
+      milestone: "sop",
+      escalation: "ladder",
+    }[kind] ?? `my_${kind}`
+  );
 }
 
 /** Lower-cases the first letter only, so codes such as ISO or CO2e keep their capitals. */

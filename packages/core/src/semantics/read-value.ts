@@ -3,7 +3,15 @@ import type { SourceRange } from "../syntax/position.js";
 import { Codes, type DiagnosticCode } from "../diagnostics/codes.js";
 import type { Fix } from "../diagnostics/diagnostic.js";
 import { toDecimal, writtenDecimals } from "./decimal.js";
-import { durationUnits, escalationActions, quantityUnits, roundingModes, shareBases, type ReferenceKind, type ValueType } from "./schema.js";
+import {
+  durationUnits,
+  escalationActions,
+  quantityUnits,
+  roundingModes,
+  shareBases,
+  type ReferenceKind,
+  type ValueType,
+} from "./schema.js";
 import type * as V from "./values.js";
 import { currencyInfo, isCountryCode } from "./codes-tables.js";
 import { closest } from "./suggest.js";
@@ -55,7 +63,8 @@ export function describeExpression(expression: A.Expression): string {
             return "a value in parentheses";
         }
       }
-      if (first.type === "Word" && second?.type === "Number" && /^[A-Z]{3}$/.test(first.text)) return `the amount ${first.text} ${second.text}`;
+      if (first.type === "Word" && second?.type === "Number" && /^[A-Z]{3}$/.test(first.text))
+        return `the amount ${first.text} ${second.text}`;
       if (first.type === "Number" && second?.type === "Word") return `'${first.text} ${second.text}'`;
       return `'${expression.terms.map(termText).join(" ")}'`;
     }
@@ -117,7 +126,11 @@ export class ValueReader {
 
   private wrongType(expected: ValueType, expression: A.Expression, field: string, extra = ""): undefined {
     const expects = expected.type === "enum" ? `one of ${expected.values.join(", ")}` : typeWords[expected.type];
-    this.context.report(Codes.WrongType, expression.range, `'${field}' expects ${expects}, but found ${describeExpression(expression)}${extra}`);
+    this.context.report(
+      Codes.WrongType,
+      expression.range,
+      `'${field}' expects ${expects}, but found ${describeExpression(expression)}${extra}`,
+    );
     return undefined;
   }
 
@@ -126,7 +139,9 @@ export class ValueReader {
     const terms = expression.type === "Phrase" ? expression.terms : undefined;
     switch (type.type) {
       case "text":
-        return terms?.length === 1 && terms[0]!.type === "Text" ? { kind: "text", value: terms[0]!.value, range: expression.range } : this.wrongType(type, expression, field);
+        return terms?.length === 1 && terms[0]!.type === "Text"
+          ? { kind: "text", value: terms[0]!.value, range: expression.range }
+          : this.wrongType(type, expression, field);
       case "date":
         return terms?.length === 1 && terms[0]!.type === "Date" ? this.date(terms[0]!) : this.wrongType(type, expression, field);
       case "bool": {
@@ -141,7 +156,8 @@ export class ValueReader {
       case "percent":
         return terms?.length === 1 && terms[0]!.type === "Percent" ? this.percent(terms[0]!) : this.wrongType(type, expression, field);
       case "duration": {
-        if (type.allowPerpetual && terms?.length === 1 && terms[0]!.type === "Word" && terms[0]!.text === "perpetual") return { kind: "perpetual", range: expression.range };
+        if (type.allowPerpetual && terms?.length === 1 && terms[0]!.type === "Word" && terms[0]!.text === "perpetual")
+          return { kind: "perpetual", range: expression.range };
         const value = terms ? this.duration(terms, field) : undefined;
         return value ?? (value === null ? undefined : this.wrongType(type, expression, field));
       }
@@ -262,12 +278,23 @@ export class ValueReader {
     const unit = durationUnits[unitWord.text];
     if (!unit) {
       const suggestion = closest(unitWord.text, Object.keys(durationUnits));
-      this.context.report(Codes.UnknownUnit, unitWord.range, `'${unitWord.text}' is not a unit of time${suggestion ? `; did you mean '${suggestion}'?` : "; use hours, days, business_days, weeks, months or years"}`, suggestion ? [this.replace(unitWord.range, suggestion)] : undefined);
+      this.context.report(
+        Codes.UnknownUnit,
+        unitWord.range,
+        `'${unitWord.text}' is not a unit of time${suggestion ? `; did you mean '${suggestion}'?` : "; use hours, days, business_days, weeks, months or years"}`,
+        suggestion ? [this.replace(unitWord.range, suggestion)] : undefined,
+      );
       return null;
     }
     const value = this.number(amount);
     if (!value) return null;
-    return { kind: "duration", amount: value.value, unit, written: `${amount.text} ${unitWord.text}`, range: span(amount.range, unitWord.range) };
+    return {
+      kind: "duration",
+      amount: value.value,
+      unit,
+      written: `${amount.text} ${unitWord.text}`,
+      range: span(amount.range, unitWord.range),
+    };
   }
 
   private replace(range: SourceRange, newText: string): Fix {
@@ -288,7 +315,9 @@ export class ValueReader {
       this.context.report(
         Codes.TooManyDecimals,
         amount.range,
-        info.digits === 0 ? `${currency.code} has no minor unit; write the amount without decimals` : `${currency.code} has ${info.digits} decimal places; '${amount.text}' has ${decimals}`,
+        info.digits === 0
+          ? `${currency.code} has no minor unit; write the amount without decimals`
+          : `${currency.code} has ${info.digits} decimal places; '${amount.text}' has ${decimals}`,
       );
     }
     return { kind: "money", currency: currency.code, amount: value.value, written: amount.text, range: span(code.range, amount.range) };
@@ -298,7 +327,12 @@ export class ValueReader {
     if (!currencyInfo(word.text)) {
       const upper = word.text.toUpperCase();
       const fix = upper !== word.text && currencyInfo(upper) ? [this.replace(word.range, upper)] : undefined;
-      this.context.report(Codes.UnknownCurrency, word.range, `'${word.text}' is not an ISO 4217 currency code${fix ? `; did you mean '${upper}'?` : ""}`, fix);
+      this.context.report(
+        Codes.UnknownCurrency,
+        word.range,
+        `'${word.text}' is not an ISO 4217 currency code${fix ? `; did you mean '${upper}'?` : ""}`,
+        fix,
+      );
       return undefined;
     }
     return { kind: "code", code: word.text, range: word.range };
@@ -308,7 +342,12 @@ export class ValueReader {
     if (!isCountryCode(word.text)) {
       const upper = word.text.toUpperCase();
       const fix = upper !== word.text && isCountryCode(upper) ? [this.replace(word.range, upper)] : undefined;
-      this.context.report(Codes.UnknownCountry, word.range, `'${word.text}' is not an ISO 3166-1 alpha-2 country code${fix ? `; did you mean '${upper}'?` : ""}`, fix);
+      this.context.report(
+        Codes.UnknownCountry,
+        word.range,
+        `'${word.text}' is not an ISO 3166-1 alpha-2 country code${fix ? `; did you mean '${upper}'?` : ""}`,
+        fix,
+      );
       return undefined;
     }
     return { kind: "code", code: word.text, range: word.range };
@@ -317,8 +356,10 @@ export class ValueReader {
   private territory(expression: A.Expression, field: string): V.TerritoryValue | undefined {
     const terms = expression.type === "Phrase" ? expression.terms : [];
     const [only] = terms;
-    if (terms.length === 1 && only?.type === "Word" && only.text === "worldwide") return { kind: "territory", worldwide: true, countries: [], range: expression.range };
-    const items = terms.length === 1 && only?.type === "List" ? only.items : terms.length === 1 && only?.type === "Word" ? [expression] : undefined;
+    if (terms.length === 1 && only?.type === "Word" && only.text === "worldwide")
+      return { kind: "territory", worldwide: true, countries: [], range: expression.range };
+    const items =
+      terms.length === 1 && only?.type === "List" ? only.items : terms.length === 1 && only?.type === "Word" ? [expression] : undefined;
     if (!items) return this.wrongType({ type: "territory" }, expression, field);
     const countries: V.CodeValue[] = [];
     for (const item of items) {
@@ -336,7 +377,12 @@ export class ValueReader {
   unit(word: A.Word): V.UnitValue | undefined {
     if (!quantityUnits.includes(word.text) && !durationUnits[word.text]) {
       const suggestion = closest(word.text, [...quantityUnits, ...Object.keys(durationUnits)]);
-      this.context.report(Codes.UnknownUnit, word.range, `'${word.text}' is not a unit Covenant knows${suggestion ? `; did you mean '${suggestion}'?` : ""}`, suggestion ? [this.replace(word.range, suggestion)] : undefined);
+      this.context.report(
+        Codes.UnknownUnit,
+        word.range,
+        `'${word.text}' is not a unit Covenant knows${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
+        suggestion ? [this.replace(word.range, suggestion)] : undefined,
+      );
       return undefined;
     }
     return { kind: "unit", unit: word.text, range: word.range };
@@ -375,7 +421,12 @@ export class ValueReader {
     if (!quantityUnits.includes(unitWord.text) && !this.context.declaredUnits.has(unitWord.text)) {
       const known = [...quantityUnits, ...this.context.declaredUnits];
       const suggestion = closest(unitWord.text, known);
-      this.context.report(Codes.UnknownUnit, unitWord.range, `'${unitWord.text}' is not a unit Covenant knows${suggestion ? `; did you mean '${suggestion}'?` : ""}`, suggestion ? [this.replace(unitWord.range, suggestion)] : undefined);
+      this.context.report(
+        Codes.UnknownUnit,
+        unitWord.range,
+        `'${unitWord.text}' is not a unit Covenant knows${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
+        suggestion ? [this.replace(unitWord.range, suggestion)] : undefined,
+      );
       return null;
     }
     const value = this.number(amount);
@@ -384,7 +435,8 @@ export class ValueReader {
   }
 
   private target(expression: A.Expression, field: string): V.ComparisonValue | undefined {
-    if (expression.type !== "Comparison" || expression.left || !expression.right) return this.wrongType({ type: "target" }, expression, field);
+    if (expression.type !== "Comparison" || expression.left || !expression.right)
+      return this.wrongType({ type: "target" }, expression, field);
     const operand = this.measure(expression.right.terms);
     if (operand === null) return undefined;
     if (!operand) return this.wrongType({ type: "target" }, expression, field);
@@ -396,7 +448,13 @@ export class ValueReader {
     const n = terms.length;
     const direction = terms[n - 2];
     const target = terms[n - 1];
-    if (n >= 3 && direction?.type === "Word" && (direction.text === "below" || direction.text === "above") && target?.type === "Word" && target.text === "target") {
+    if (
+      n >= 3 &&
+      direction?.type === "Word" &&
+      (direction.text === "below" || direction.text === "above") &&
+      target?.type === "Word" &&
+      target.text === "target"
+    ) {
       const amount = this.measure(terms.slice(0, n - 2));
       if (amount === null) return undefined;
       if (amount) return { kind: "step", amount, direction: direction.text, range: expression.range };
@@ -407,10 +465,16 @@ export class ValueReader {
   /** `0.5% of invoice`: undefined if not that shape. */
   share(terms: Terms): V.ShareValue | undefined | null {
     const [percent, of, base] = terms;
-    if (terms.length !== 3 || percent?.type !== "Percent" || of?.type !== "Word" || of.text !== "of" || base?.type !== "Word") return undefined;
+    if (terms.length !== 3 || percent?.type !== "Percent" || of?.type !== "Word" || of.text !== "of" || base?.type !== "Word")
+      return undefined;
     if (!(shareBases as readonly string[]).includes(base.text)) {
       const suggestion = closest(base.text, shareBases);
-      this.context.report(Codes.UnknownEnumValue, base.range, `'${base.text}' is not a base a share can refer to${suggestion ? `; did you mean '${suggestion}'?` : ""} (options: ${shareBases.join(", ")})`, suggestion ? [this.replace(base.range, suggestion)] : undefined);
+      this.context.report(
+        Codes.UnknownEnumValue,
+        base.range,
+        `'${base.text}' is not a base a share can refer to${suggestion ? `; did you mean '${suggestion}'?` : ""} (options: ${shareBases.join(", ")})`,
+        suggestion ? [this.replace(base.range, suggestion)] : undefined,
+      );
       return null;
     }
     const value = this.percent(percent);
@@ -425,7 +489,8 @@ export class ValueReader {
     const unit = terms[n - 1];
     if (n !== 4 || per?.type !== "Word" || per.text !== "per" || unit?.type !== "Word") return undefined;
     const head = terms.slice(0, 2);
-    const amount = numerator === "quantity" ? this.quantity(head) : numerator === "money" ? this.money(head) : (this.money(head) ?? this.quantity(head));
+    const amount =
+      numerator === "quantity" ? this.quantity(head) : numerator === "money" ? this.money(head) : (this.money(head) ?? this.quantity(head));
     if (amount === null) return null;
     if (!amount) return undefined;
     const perUnit = durationUnits[unit.text] ?? (unit.text.endsWith("ly") ? undefined : unit.text);
@@ -453,7 +518,13 @@ export class ValueReader {
 
   private allocation(expression: A.Expression, field: string): V.AllocationValue | undefined {
     const terms = expression.type === "Phrase" ? expression.terms : [];
-    if (terms.length === 2 && terms[0]?.type === "Word" && terms[0].text === "by" && terms[1]?.type === "Word" && terms[1].text === "fault") {
+    if (
+      terms.length === 2 &&
+      terms[0]?.type === "Word" &&
+      terms[0].text === "by" &&
+      terms[1]?.type === "Word" &&
+      terms[1].text === "fault"
+    ) {
       return { kind: "allocation", byFault: true, shares: [], range: expression.range };
     }
     const list = terms.length === 1 && terms[0]?.type === "List" ? terms[0] : undefined;
@@ -474,7 +545,15 @@ export class ValueReader {
   private rounding(expression: A.Expression, field: string): V.RoundingValue | undefined {
     const terms = expression.type === "Phrase" ? expression.terms : [];
     const [mode, to, decimals, unit] = terms;
-    if (terms.length === 4 && mode?.type === "Word" && to?.type === "Word" && to.text === "to" && decimals?.type === "Number" && unit?.type === "Word" && (unit.text === "decimals" || unit.text === "decimal")) {
+    if (
+      terms.length === 4 &&
+      mode?.type === "Word" &&
+      to?.type === "Word" &&
+      to.text === "to" &&
+      decimals?.type === "Number" &&
+      unit?.type === "Word" &&
+      (unit.text === "decimals" || unit.text === "decimal")
+    ) {
       const modeValue = this.enumValue(mode, roundingModes, field);
       const places = toDecimal(decimals.digits);
       if (!modeValue || !places) return undefined;
@@ -504,7 +583,14 @@ export class ValueReader {
   private convenience(expression: A.Expression, field: string): V.ConvenienceValue | undefined {
     const terms = expression.type === "Phrase" ? expression.terms : [];
     const [who, withWord, notice] = terms;
-    if (terms.length < 5 || who?.type !== "Word" || withWord?.type !== "Word" || withWord.text !== "with" || notice?.type !== "Word" || notice.text !== "notice") {
+    if (
+      terms.length < 5 ||
+      who?.type !== "Word" ||
+      withWord?.type !== "Word" ||
+      withWord.text !== "with" ||
+      notice?.type !== "Word" ||
+      notice.text !== "notice"
+    ) {
       return this.wrongType({ type: "convenience" }, expression, field);
     }
     const noticePeriod = this.duration(terms.slice(3, 5), field);
@@ -518,14 +604,35 @@ export class ValueReader {
       fee = money;
       rest = rest.slice(3);
       const [declWord, pct, per, unit] = rest;
-      if (declWord?.type === "Word" && declWord.text === "declining" && pct?.type === "Percent" && per?.type === "Word" && per.text === "per" && unit?.type === "Word" && durationUnits[unit.text]) {
+      if (
+        declWord?.type === "Word" &&
+        declWord.text === "declining" &&
+        pct?.type === "Percent" &&
+        per?.type === "Word" &&
+        per.text === "per" &&
+        unit?.type === "Word" &&
+        durationUnits[unit.text]
+      ) {
         const percent = this.percent(pct);
         if (percent) declining = { percent, per: durationUnits[unit.text]! };
         rest = rest.slice(4);
       }
     }
-    if (!noticePeriod || (rest.length > 0) || (terms[5] && !fee)) return this.wrongType({ type: "convenience" }, expression, field, "; the fee is written 'paying USD 2_000_000 declining 25% per year'");
-    return { kind: "convenience", party: this.context.reference(who.text, who.range, ["party"]), notice: noticePeriod, fee, declining, range: expression.range };
+    if (!noticePeriod || rest.length > 0 || (terms[5] && !fee))
+      return this.wrongType(
+        { type: "convenience" },
+        expression,
+        field,
+        "; the fee is written 'paying USD 2_000_000 declining 25% per year'",
+      );
+    return {
+      kind: "convenience",
+      party: this.context.reference(who.text, who.range, ["party"]),
+      notice: noticePeriod,
+      fee,
+      declining,
+      range: expression.range,
+    };
   }
 
   /**
@@ -565,7 +672,11 @@ export class ValueReader {
       } else break;
     }
     if (i < terms.length) {
-      this.context.report(Codes.WrongType, span(terms[i]!.range, terms[terms.length - 1]!.range), `Unexpected words in '${field}'; write it as ${typeWords.action}`);
+      this.context.report(
+        Codes.WrongType,
+        span(terms[i]!.range, terms[terms.length - 1]!.range),
+        `Unexpected words in '${field}'; write it as ${typeWords.action}`,
+      );
       return undefined;
     }
     return { kind: "action", verb: verb.text, object, party, within, for: forDuration, range: termsRange(terms) };
@@ -607,17 +718,31 @@ export class ValueReader {
       case "Comparison": {
         const subject = expression.left?.terms;
         if (!subject || !expression.right || subject.length !== 1 || subject[0]!.type !== "Word") {
-          this.context.report(Codes.WrongType, expression.range, "A threshold names an event and a level, such as 'port_closure >= 72 hours'");
+          this.context.report(
+            Codes.WrongType,
+            expression.range,
+            "A threshold names an event and a level, such as 'port_closure >= 72 hours'",
+          );
           return undefined;
         }
         const amount = this.measure(expression.right.terms);
         if (amount === null) return undefined;
         if (!amount) {
-          this.context.report(Codes.WrongType, expression.right.range, `Expected a level such as 72 hours or 4, but found ${describeExpression(expression.right)}`);
+          this.context.report(
+            Codes.WrongType,
+            expression.right.range,
+            `Expected a level such as 72 hours or 4, but found ${describeExpression(expression.right)}`,
+          );
           return undefined;
         }
         const eventWord = subject[0] as A.Word;
-        return { form: "threshold", event: this.context.reference(eventWord.text, eventWord.range, ["event"]), operator: expression.operator, amount, range: expression.range };
+        return {
+          form: "threshold",
+          event: this.context.reference(eventWord.text, eventWord.range, ["event"]),
+          operator: expression.operator,
+          amount,
+          range: expression.range,
+        };
       }
       case "Phrase":
         return this.phraseCondition(expression);
@@ -634,7 +759,14 @@ export class ValueReader {
     if (terms.length === 1 && terms[0]!.type === "Text") return { form: "text", text: terms[0]!.value, range: phrase.range };
     // breach of X (for N (consecutive)? periods)?
     if (words[0] === "breach" && words[1] === "of" && terms[2]?.type === "Word") {
-      const target = this.context.reference(words[2]!, terms[2]!.range, ["kpi", "obligation", "commitment", "warranty", "milestone", "license"]);
+      const target = this.context.reference(words[2]!, terms[2]!.range, [
+        "kpi",
+        "obligation",
+        "commitment",
+        "warranty",
+        "milestone",
+        "license",
+      ]);
       if (terms.length === 3) return { form: "breach", target, periods: undefined, consecutive: false, range: phrase.range };
       const count = terms[4];
       if (words[3] === "for" && count?.type === "Number") {
@@ -654,19 +786,34 @@ export class ValueReader {
     if ((words[0] === "insolvency" || words[0] === "change_of_control") && words[1] === "of") {
       const form = words[0];
       if (terms.length === 4 && words[2] === "any" && words[3] === "party") {
-        return { form, party: { kind: "reference", name: "any", byRole: true, range: span(terms[2]!.range, terms[3]!.range) }, range: phrase.range };
+        return {
+          form,
+          party: { kind: "reference", name: "any", byRole: true, range: span(terms[2]!.range, terms[3]!.range) },
+          range: phrase.range,
+        };
       }
-      if (terms.length === 3 && terms[2]!.type === "Word") return { form, party: this.context.reference(words[2]!, terms[2]!.range, ["party"]), range: phrase.range };
+      if (terms.length === 3 && terms[2]!.type === "Word")
+        return { form, party: this.context.reference(words[2]!, terms[2]!.range, ["party"]), range: phrase.range };
     }
     // X lasting DURATION
     if (terms.length === 4 && terms[0]!.type === "Word" && words[1] === "lasting") {
       const duration = this.duration(terms.slice(2), "cause");
       if (duration === null) return undefined;
-      if (duration) return { form: "lasting", target: this.context.reference(words[0]!, terms[0]!.range, ["force_majeure", "event"]), duration, range: phrase.range };
+      if (duration)
+        return {
+          form: "lasting",
+          target: this.context.reference(words[0]!, terms[0]!.range, ["force_majeure", "event"]),
+          duration,
+          range: phrase.range,
+        };
     }
     // missed X
     if (terms.length === 2 && words[0] === "missed" && terms[1]!.type === "Word") {
-      return { form: "missed", target: this.context.reference(words[1]!, terms[1]!.range, ["milestone", "obligation"]), range: phrase.range };
+      return {
+        form: "missed",
+        target: this.context.reference(words[1]!, terms[1]!.range, ["milestone", "obligation"]),
+        range: phrase.range,
+      };
     }
     this.context.report(
       Codes.WrongType,
@@ -695,7 +842,10 @@ function replaceLastPhrase(expression: A.Expression, phrase: A.Phrase): A.Expres
     case "Phrase":
       return phrase;
     case "Logical":
-      return { ...expression, operands: [...expression.operands.slice(0, -1), replaceLastPhrase(expression.operands[expression.operands.length - 1]!, phrase)] };
+      return {
+        ...expression,
+        operands: [...expression.operands.slice(0, -1), replaceLastPhrase(expression.operands[expression.operands.length - 1]!, phrase)],
+      };
     case "Not":
       return { ...expression, operand: replaceLastPhrase(expression.operand, phrase) };
     case "Comparison":

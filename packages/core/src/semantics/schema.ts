@@ -7,7 +7,17 @@ import type { TopLevelKind } from "../syntax/keywords.js";
  */
 
 /** Roles a party can play; a party reference may also name a role ("the party whose role is supplier"). */
-export const partyRoles = ["supplier", "buyer", "licensor", "licensee", "venture_partner", "escrow_agent", "guarantor", "developer", "manufacturer"] as const;
+export const partyRoles = [
+  "supplier",
+  "buyer",
+  "licensor",
+  "licensee",
+  "venture_partner",
+  "escrow_agent",
+  "guarantor",
+  "developer",
+  "manufacturer",
+] as const;
 
 export const periodValues = ["weekly", "monthly", "quarterly", "semi_annually", "annually"] as const;
 
@@ -100,8 +110,16 @@ const penalty: KindSchema = {
   name: "forbidden",
   title: "forbidden",
   fields: {
-    rate: { value: { type: "amount" }, required: true, doc: "Amount per step of shortfall: a money amount or a share such as `0.5% of invoice`." },
-    per: { value: { type: "step" }, required: true, doc: "The step of shortfall each rate applies to: `1% below target`, `10 ppm above target`." },
+    rate: {
+      value: { type: "amount" },
+      required: true,
+      doc: "Amount per step of shortfall: a money amount or a share such as `0.5% of invoice`.",
+    },
+    per: {
+      value: { type: "step" },
+      required: true,
+      doc: "The step of shortfall each rate applies to: `1% below target`, `10 ppm above target`.",
+    },
     cap: { value: { type: "amount" }, doc: "The most the penalty can reach in one period, in the rate's dimension." },
   },
 };
@@ -137,8 +155,19 @@ const escrow: KindSchema = {
   name: "forbidden",
   title: "forbidden",
   fields: {
-    deposit: { value: { type: "list", of: { type: "enum", values: ["source_code", "object_code", "documentation", "build_environment", "know_how", "test_data"] } }, required: true, doc: "What is deposited: `source_code`, `documentation`, ... (one or a list)." },
-    release: { value: { type: "condition" }, required: true, doc: "The condition that releases the deposit to the licensee: `insolvency of supplier`." },
+    deposit: {
+      value: {
+        type: "list",
+        of: { type: "enum", values: ["source_code", "object_code", "documentation", "build_environment", "know_how", "test_data"] },
+      },
+      required: true,
+      doc: "What is deposited: `source_code`, `documentation`, ... (one or a list).",
+    },
+    release: {
+      value: { type: "condition" },
+      required: true,
+      doc: "The condition that releases the deposit to the licensee: `insolvency of supplier`.",
+    },
     agent: { value: party, doc: "The escrow agent (a party)." },
   },
 };
@@ -164,7 +193,11 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     name: "forbidden",
     title: "required",
     fields: {
-      kind: { value: { type: "enum", values: ["supply", "preferred_supply", "joint_venture", "license", "co_development"] }, required: true, doc: "The kind of agreement." },
+      kind: {
+        value: { type: "enum", values: ["supply", "preferred_supply", "joint_venture", "license", "co_development"] },
+        required: true,
+        doc: "The kind of agreement.",
+      },
       effective: { value: { type: "date" }, required: true, doc: "The date the agreement takes effect." },
       term: { value: duration, required: true, doc: "How long the agreement runs from the effective date." },
       renewal: { value: duration, doc: "Length of each automatic renewal." },
@@ -213,11 +246,18 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     title: "optional",
     subject: { kinds: ["product"], required: true },
     fields: {
-      basis: { value: { type: "enum", values: ["annual_volume", "order_volume", "cumulative_volume"] }, required: true, doc: "The volume the tier bands are measured in." },
+      basis: {
+        value: { type: "enum", values: ["annual_volume", "order_volume", "cumulative_volume"] },
+        required: true,
+        doc: "The volume the tier bands are measured in.",
+      },
       minimum_order: { value: { type: "quantity" }, doc: "The smallest order; the first tier must start at or below it." },
       rounding: { value: { type: "rounding" }, doc: "How indexed prices are rounded: `half_up to 2 decimals`." },
       renegotiation: { value: { type: "every" }, doc: "How often prices are renegotiated: `every 12 months`." },
-      most_favoured_customer: { value: bool, doc: "The buyer gets any lower price the supplier offers another customer for the same product." },
+      most_favoured_customer: {
+        value: bool,
+        doc: "The buyer gets any lower price the supplier offers another customer for the same product.",
+      },
     },
     rows: { tier: { head: "range", value: "money", doc: "A volume band and its unit price: `tier 1 .. 9_999: USD 182.00`." } },
     blocks: { index },
@@ -229,7 +269,11 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     title: "required",
     referable: false,
     fields: {
-      measure: { value: { type: "enum", values: ["percent", "ppm", "days", "hours", "count", "tco2e_per_unit"] }, required: true, doc: "What is measured; fixes the dimension of the target and the penalty step." },
+      measure: {
+        value: { type: "enum", values: ["percent", "ppm", "days", "hours", "count", "tco2e_per_unit"] },
+        required: true,
+        doc: "What is measured; fixes the dimension of the target and the penalty step.",
+      },
       target: { value: { type: "target" }, required: true, doc: "The level to meet: `>= 98%`, `<= 50 ppm`." },
       period: { value: period, required: true, doc: "The measurement period." },
       obligor: { value: party, doc: "The party measured (defaults to the supplier)." },
@@ -253,7 +297,10 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       term: { value: { type: "duration", allowPerpetual: true }, required: true, doc: "How long the grant lasts, or `perpetual`." },
       survives: { value: bool, doc: "The grant survives the end of the agreement." },
       core: { value: bool, doc: "The subject is the licensor's core IP." },
-      derivatives: { value: { type: "enum", values: ["licensor", "licensee", "joint"] }, doc: "Who owns improvements and derivative works." },
+      derivatives: {
+        value: { type: "enum", values: ["licensor", "licensee", "joint"] },
+        doc: "Who owns improvements and derivative works.",
+      },
       royalty_basis: { value: { type: "enum", values: ["net_sales", "units", "gross_sales"] }, doc: "What royalty bands are measured in." },
     },
     rows: { royalty: { head: "range", value: "percent", doc: "A royalty band: `royalty 1 .. 100_000: 3%`." } },
@@ -300,7 +347,10 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     referable: true,
     fields: {
       due: { value: { type: "date" }, required: true, doc: "The date it is due." },
-      payment: { value: { type: "payment" }, doc: "The payment due on completion: `USD 1_200_000 to supplier` or `20% of contract_value to supplier`." },
+      payment: {
+        value: { type: "payment" },
+        doc: "The payment due on completion: `USD 1_200_000 to supplier` or `20% of contract_value to supplier`.",
+      },
       on_miss: { value: { type: "reference", kinds: ["escalation"] }, doc: "The escalation ladder that starts on a miss." },
       deliverable: { value: text, doc: "What must be delivered." },
       responsible: { value: party, doc: "The party that must deliver." },
@@ -338,7 +388,11 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       product: { value: { type: "reference", kinds: ["product"] }, required: true, doc: "The product committed." },
       minimum: { value: { type: "volume" }, required: true, doc: "The minimum quantity per period: `400_000 module per year`." },
       period: { value: period, required: true, doc: "The period the minimum is measured over." },
-      shortfall: { value: { type: "shortfall" }, required: true, doc: "What is owed for each unit short: `USD 12.00 per module`, `10% of price`, or `credit USD 5.00 per module expiring 12 months`." },
+      shortfall: {
+        value: { type: "shortfall" },
+        required: true,
+        doc: "What is owed for each unit short: `USD 12.00 per module`, `10% of price`, or `credit USD 5.00 per module expiring 12 months`.",
+      },
     },
   },
   warranty: {
@@ -350,7 +404,11 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       product: { value: { type: "reference", kinds: ["product"] }, required: true, doc: "The product warranted." },
       period: { value: duration, required: true, doc: "The warranty period from delivery." },
       extendable_to: { value: duration, doc: "The longest the warranty may be extended to." },
-      recall_costs: { value: { type: "allocation" }, required: true, doc: "Who bears recall costs: `by fault` or `[supplier 70%, buyer 30%]`." },
+      recall_costs: {
+        value: { type: "allocation" },
+        required: true,
+        doc: "Who bears recall costs: `by fault` or `[supplier 70%, buyer 30%]`.",
+      },
     },
   },
   termination: {
@@ -359,8 +417,16 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     name: "forbidden",
     title: "forbidden",
     fields: {
-      cause: { value: { type: "cause" }, repeatable: true, doc: "A cause for termination: `breach of defects for 3 consecutive periods`, optionally `cure 30 days`." },
-      convenience: { value: { type: "convenience" }, repeatable: true, doc: "A right to terminate for convenience: `buyer with notice 180 days`." },
+      cause: {
+        value: { type: "cause" },
+        repeatable: true,
+        doc: "A cause for termination: `breach of defects for 3 consecutive periods`, optionally `cure 30 days`.",
+      },
+      convenience: {
+        value: { type: "convenience" },
+        repeatable: true,
+        doc: "A right to terminate for convenience: `buyer with notice 180 days`.",
+      },
     },
   },
 };
@@ -383,7 +449,31 @@ export const durationUnits: Readonly<Record<string, "hours" | "days" | "business
 
 /** Units a product, an event or a quantity may be counted in (duration units are also accepted where the field allows). */
 export const quantityUnits: readonly string[] = [
-  "module", "unit", "piece", "set", "kit", "kg", "tonne", "g", "lb", "litre", "m", "km", "kwh", "mwh", "ppm", "level", "mm", "cm", "celsius", "tco2e", "vehicle", "cell", "pack", "licence", "seat",
+  "module",
+  "unit",
+  "piece",
+  "set",
+  "kit",
+  "kg",
+  "tonne",
+  "g",
+  "lb",
+  "litre",
+  "m",
+  "km",
+  "kwh",
+  "mwh",
+  "ppm",
+  "level",
+  "mm",
+  "cm",
+  "celsius",
+  "tco2e",
+  "vehicle",
+  "cell",
+  "pack",
+  "licence",
+  "seat",
 ];
 
 /** Bases a share (`0.5% of invoice`) can be a percentage of. */

@@ -165,13 +165,4 @@ export interface Group {
   readonly range: SourceRange;
 }
 
-export type Node =
-  | SourceFile
-  | Comment
-  | ImportStatement
-  | Name
-  | Declaration
-  | Field
-  | Row
-  | Expression
-  | Term;
+export type Node = SourceFile | Comment | ImportStatement | Name | Declaration | Field | Row | Expression | Term;

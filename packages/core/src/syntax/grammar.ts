@@ -12,7 +12,7 @@ function describeFound(token: IToken): string {
 
 const ruleWords: Readonly<Record<string, string>> = {
   sourceFile: "an import or a declaration",
-  declaration: "a declaration such as `party supplier \"Name\" { ... }`",
+  declaration: 'a declaration such as `party supplier "Name" { ... }`',
   member: "a field (`name: value`), a row or a nested block",
   field: "a field",
   row: "a row",

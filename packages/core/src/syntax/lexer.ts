@@ -1,5 +1,14 @@
 import { Lexer, type ILexingResult, type IToken } from "chevrotain";
-import { allTokens, keywords, Identifier, DocComment, BlockComment, UnterminatedBlockComment, UnterminatedString, StringLiteral } from "./tokens.js";
+import {
+  allTokens,
+  keywords,
+  Identifier,
+  DocComment,
+  BlockComment,
+  UnterminatedBlockComment,
+  UnterminatedString,
+  StringLiteral,
+} from "./tokens.js";
 import type { Comment } from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Codes } from "../diagnostics/codes.js";
@@ -30,7 +39,13 @@ export function lex(text: string, uri: string, lines: LineMap): LexResult {
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
     const shown = text.slice(error.offset, error.offset + Math.min(error.length, 20));
-    const printable = [...shown].map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 0x7f || ch === "\ufffd" ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` : ch)).join("");
+    const printable = [...shown]
+      .map((ch) =>
+        ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 0x7f || ch === "\ufffd"
+          ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`
+          : ch,
+      )
+      .join("");
     diagnostics.push({
       code: Codes.UnknownCharacter,
       severity: "error",
@@ -42,7 +57,12 @@ export function lex(text: string, uri: string, lines: LineMap): LexResult {
   const commentTokens = result.groups["comments"] ?? [];
   const comments: Comment[] = [];
   for (const token of commentTokens) {
-    const style = token.tokenType === DocComment ? "doc" : token.tokenType === BlockComment || token.tokenType === UnterminatedBlockComment ? "block" : "line";
+    const style =
+      token.tokenType === DocComment
+        ? "doc"
+        : token.tokenType === BlockComment || token.tokenType === UnterminatedBlockComment
+          ? "block"
+          : "line";
     comments.push({ type: "Comment", style, text: token.image, range: tokenRange(token) });
     if (token.tokenType === UnterminatedBlockComment) {
       diagnostics.push({
@@ -51,7 +71,12 @@ export function lex(text: string, uri: string, lines: LineMap): LexResult {
         message: "This comment is never closed; add '*/' where it should end",
         uri,
         range: lines.rangeOf(token.startOffset, token.startOffset + 2),
-        fixes: [{ title: "Close the comment at the end of the file", edits: [{ uri, range: lines.rangeOf(text.length, text.length), newText: " */" }] }],
+        fixes: [
+          {
+            title: "Close the comment at the end of the file",
+            edits: [{ uri, range: lines.rangeOf(text.length, text.length), newText: " */" }],
+          },
+        ],
       });
     }
   }

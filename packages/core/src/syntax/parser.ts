@@ -103,7 +103,13 @@ function segment(tokens: readonly IToken[]): IToken[][] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (depth === 0 && token.tokenType === T.Import) flush();
-    else if ((depth === 0 || !balanced) && token.startColumn === 1 && tokenMatcher(token, T.Word) && isTopLevelKind(token.image) && tokens[i + 1]?.tokenType !== T.Colon) {
+    else if (
+      (depth === 0 || !balanced) &&
+      token.startColumn === 1 &&
+      tokenMatcher(token, T.Word) &&
+      isTopLevelKind(token.image) &&
+      tokens[i + 1]?.tokenType !== T.Colon
+    ) {
       flush();
       depth = 0;
     }
@@ -130,7 +136,14 @@ function findExcessiveNesting(chunk: readonly IToken[]): IToken | undefined {
 }
 
 /** `following` is the first token of the next item, if any: the parser sees the end of its chunk, not of the file. */
-function syntaxDiagnostic(error: IRecognitionException, chunk: readonly IToken[], following: IToken | undefined, lines: LineMap, uri: string, textLength: number): Diagnostic {
+function syntaxDiagnostic(
+  error: IRecognitionException,
+  chunk: readonly IToken[],
+  following: IToken | undefined,
+  lines: LineMap,
+  uri: string,
+  textLength: number,
+): Diagnostic {
   const token = error.token;
   let range: SourceRange;
   let message = error.message;
@@ -359,7 +372,8 @@ class AstBuilder {
       return { type: "Range", low, high: high ? numberLiteral(high) : undefined, range: this.rangeOf(node) };
     }
     const percent = token(node, "PercentLiteral");
-    if (percent) return { type: "Percent", text: percent.image, digits: percent.image.slice(0, -1).replace(/_/g, ""), range: tokenRange(percent) };
+    if (percent)
+      return { type: "Percent", text: percent.image, digits: percent.image.slice(0, -1).replace(/_/g, ""), range: tokenRange(percent) };
     const date = token(node, "DateLiteral");
     if (date) return { type: "Date", text: date.image, range: tokenRange(date) };
     const text = token(node, "Text");

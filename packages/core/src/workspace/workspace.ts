@@ -89,7 +89,8 @@ export class Workspace {
     if (cached) return cached;
     const overlay = this.overlays.get(key);
     const read: ReadResult = overlay !== undefined ? { kind: "file", text: overlay } : this.host.read(key);
-    const result: ParsedFile | FileProblem = read.kind === "file" ? { ...parse(read.text, key), path: key, text: read.text, version: this.versionOf(key) } : read;
+    const result: ParsedFile | FileProblem =
+      read.kind === "file" ? { ...parse(read.text, key), path: key, text: read.text, version: this.versionOf(key) } : read;
     this.parsed.set(key, result);
     return result;
   }
@@ -109,7 +110,11 @@ export class Workspace {
     const files = loaded.files.map((f) => f.file);
     const texts = new Map(loaded.files.map((f) => [f.path, f.text]));
     const checked = files.length > 0 ? checkDocument({ rootUri: rootPath, files, texts }) : undefined;
-    const diagnostics = dedupe([...loaded.diagnostics, ...loaded.files.flatMap((f) => f.diagnostics), ...(checked?.diagnostics ?? [])]).sort(compareDiagnostics);
+    const diagnostics = dedupe([
+      ...loaded.diagnostics,
+      ...loaded.files.flatMap((f) => f.diagnostics),
+      ...(checked?.diagnostics ?? []),
+    ]).sort(compareDiagnostics);
     const result: CheckedDocument = {
       rootUri: rootPath,
       files,
@@ -154,8 +159,10 @@ export class Workspace {
         if (via && from) {
           const shown = relativePath(this.root, path);
           const range = via.path!.range;
-          if (parsed.kind === "directory") report(from, Codes.ImportNotAFile, range, `'${shown}' is a directory; import a .contract file inside it`);
-          else if (parsed.kind === "missing") report(from, Codes.ImportNotFound, range, `No file '${shown}' to import; check the path (it is relative to this file)`);
+          if (parsed.kind === "directory")
+            report(from, Codes.ImportNotAFile, range, `'${shown}' is a directory; import a .contract file inside it`);
+          else if (parsed.kind === "missing")
+            report(from, Codes.ImportNotFound, range, `No file '${shown}' to import; check the path (it is relative to this file)`);
           else report(from, Codes.ImportNotFound, range, `'${shown}' cannot be read: ${parsed.reason}`);
         }
         return;
@@ -167,7 +174,12 @@ export class Workspace {
         const specifier = statement.path.value;
         const target = resolveImport(path, specifier);
         if (!isInside(this.root, target)) {
-          report(path, Codes.ImportOutsideRoot, statement.path.range, `'${specifier}' is outside the project (${this.root}); clause libraries must live inside it`);
+          report(
+            path,
+            Codes.ImportOutsideRoot,
+            statement.path.range,
+            `'${specifier}' is outside the project (${this.root}); clause libraries must live inside it`,
+          );
           continue;
         }
         const found = this.getParsed(target);
@@ -179,8 +191,26 @@ export class Workspace {
         const cycleStart = stack.findIndex((s) => s.path === target || s.real === targetReal);
         if (cycleStart >= 0) {
           const chain = [...stack.slice(cycleStart).map((s) => relativePath(this.root, s.path)), relativePath(this.root, target)];
-          const related = stack.slice(cycleStart + 1).flatMap((s) => (s.via?.path ? [{ uri: stack[stack.indexOf(s) - 1]!.path, range: s.via.path.range, message: `imports ${relativePath(this.root, s.path)}` }] : []));
-          report(path, Codes.ImportCycle, statement.path.range, `This import closes a cycle: ${chain.join(" → ")}; a clause library cannot import the file that imports it`, related);
+          const related = stack
+            .slice(cycleStart + 1)
+            .flatMap((s) =>
+              s.via?.path
+                ? [
+                    {
+                      uri: stack[stack.indexOf(s) - 1]!.path,
+                      range: s.via.path.range,
+                      message: `imports ${relativePath(this.root, s.path)}`,
+                    },
+                  ]
+                : [],
+            );
+          report(
+            path,
+            Codes.ImportCycle,
+            statement.path.range,
+            `This import closes a cycle: ${chain.join(" → ")}; a clause library cannot import the file that imports it`,
+            related,
+          );
           continue;
         }
         if (done.has(target)) continue;

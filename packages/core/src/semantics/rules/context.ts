@@ -16,7 +16,11 @@ export interface RuleContext {
 }
 
 /** The value of a field if it read as the given kind of value. */
-export function fieldOf<K extends V.Value["kind"]>(model: DeclarationModel, name: string, kind: K): Extract<V.Value, { kind: K }> | undefined {
+export function fieldOf<K extends V.Value["kind"]>(
+  model: DeclarationModel,
+  name: string,
+  kind: K,
+): Extract<V.Value, { kind: K }> | undefined {
   const value = model.fields.get(name);
   return value?.kind === kind ? (value as Extract<V.Value, { kind: K }>) : undefined;
 }

@@ -21,7 +21,12 @@ export function checkPercentages(context: RuleContext): void {
       if (allocation && !allocation.byFault) {
         const total = allocation.shares.reduce((sum, s) => sum.plus(s.percent.value), new Decimal(0));
         if (!total.eq(hundred)) {
-          context.report(model.uri, Codes.PercentOutOfRange, allocation.range, `The recall cost shares add up to ${total.toFixed()}%, not 100%`);
+          context.report(
+            model.uri,
+            Codes.PercentOutOfRange,
+            allocation.range,
+            `The recall cost shares add up to ${total.toFixed()}%, not 100%`,
+          );
         }
       }
     }
@@ -38,24 +43,35 @@ function checkIndices(context: RuleContext, model: DeclarationModel): void {
     if (weight) {
       total = total.plus(weight.value);
       if (weight.value.lte(0) || weight.value.gt(100)) {
-        context.report(model.uri, Codes.PercentOutOfRange, weight.range, `An index weight must be above 0% and at most 100%; ${weight.written} is not`);
+        context.report(
+          model.uri,
+          Codes.PercentOutOfRange,
+          weight.range,
+          `An index weight must be above 0% and at most 100%; ${weight.written} is not`,
+        );
       }
     }
     if (floor) inRange(context, model.uri, floor, -100, 100, "An index floor");
     if (ceiling) inRange(context, model.uri, ceiling, -100, 100, "An index ceiling");
     if (floor && ceiling && floor.value.gt(ceiling.value)) {
-      context.report(model.uri, Codes.FloorAboveCeiling, floor.range, `The floor (${floor.written}) is above the ceiling (${ceiling.written}); no price could satisfy both`, {
-        related: [{ uri: model.uri, range: ceiling.range, message: "The ceiling" }],
-        fixes: [
-          {
-            title: "Swap floor and ceiling",
-            edits: [
-              { uri: model.uri, range: floor.range, newText: ceiling.written },
-              { uri: model.uri, range: ceiling.range, newText: floor.written },
-            ],
-          },
-        ],
-      });
+      context.report(
+        model.uri,
+        Codes.FloorAboveCeiling,
+        floor.range,
+        `The floor (${floor.written}) is above the ceiling (${ceiling.written}); no price could satisfy both`,
+        {
+          related: [{ uri: model.uri, range: ceiling.range, message: "The ceiling" }],
+          fixes: [
+            {
+              title: "Swap floor and ceiling",
+              edits: [
+                { uri: model.uri, range: floor.range, newText: ceiling.written },
+                { uri: model.uri, range: ceiling.range, newText: floor.written },
+              ],
+            },
+          ],
+        },
+      );
     }
   }
   if (total.gt(hundred) && indices.length > 0) {
@@ -64,7 +80,13 @@ function checkIndices(context: RuleContext, model: DeclarationModel): void {
       const weight = fieldOf(index, "weight", "percent");
       return weight ? [{ uri: model.uri, range: weight.range, message: `Weight of index '${index.name ?? "?"}'` }] : [];
     });
-    context.report(model.uri, Codes.IndexWeightsOver, last?.range ?? indices[indices.length - 1]!.node.range, `The index weights add up to ${total.toFixed()}%; together they can cover at most 100% of the price`, { related });
+    context.report(
+      model.uri,
+      Codes.IndexWeightsOver,
+      last?.range ?? indices[indices.length - 1]!.node.range,
+      `The index weights add up to ${total.toFixed()}%; together they can cover at most 100% of the price`,
+      { related },
+    );
   }
 }
 
@@ -82,12 +104,22 @@ function checkKpiPercentages(context: RuleContext, model: DeclarationModel): voi
 
 function shareInRange(context: RuleContext, uri: string, share: ShareValue): void {
   if (share.percent.lte(0) || share.percent.gt(100)) {
-    context.report(uri, Codes.PercentOutOfRange, share.range, `A share of ${share.base} must be above 0% and at most 100%; ${share.written} is not`);
+    context.report(
+      uri,
+      Codes.PercentOutOfRange,
+      share.range,
+      `A share of ${share.base} must be above 0% and at most 100%; ${share.written} is not`,
+    );
   }
 }
 
 function inRange(context: RuleContext, uri: string, percent: PercentValue, low: number, high: number, what: string): void {
   if (percent.value.lt(low) || percent.value.gt(high)) {
-    context.report(uri, Codes.PercentOutOfRange, percent.range, `${what} must lie between ${low}% and ${high}%; ${percent.written} does not`);
+    context.report(
+      uri,
+      Codes.PercentOutOfRange,
+      percent.range,
+      `${what} must lie between ${low}% and ${high}%; ${percent.written} does not`,
+    );
   }
 }

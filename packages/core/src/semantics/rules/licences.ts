@@ -16,10 +16,20 @@ export function checkLicences(context: RuleContext): void {
     const term = licence.fields.get("term");
 
     if (sublicensable?.value && !exclusive && !field) {
-      context.report(licence.uri, Codes.UnlimitedSublicence, sublicensable.range, "This grant may be sublicensed but is neither exclusive nor limited to a field; add a 'field' to bound what sublicensees receive");
+      context.report(
+        licence.uri,
+        Codes.UnlimitedSublicence,
+        sublicensable.range,
+        "This grant may be sublicensed but is neither exclusive nor limited to a field; add a 'field' to bound what sublicensees receive",
+      );
     }
     if (territory?.worldwide && term?.kind === "perpetual" && fieldOf(licence, "core", "bool")?.value === true) {
-      context.report(licence.uri, Codes.PerpetualWorldwideCoreIp, territory.range, "A worldwide, perpetual grant of core IP gives away the licensor's main negotiating lever; limit the territory or the term");
+      context.report(
+        licence.uri,
+        Codes.PerpetualWorldwideCoreIp,
+        territory.range,
+        "A worldwide, perpetual grant of core IP gives away the licensor's main negotiating lever; limit the territory or the term",
+      );
     }
     if (!exclusive) continue;
     for (let j = 0; j < i; j++) {
@@ -28,9 +38,21 @@ export function checkLicences(context: RuleContext): void {
       if (!sameSubject(licence, other) || !fieldsOverlap(licence, other)) continue;
       const shared = sharedTerritory(licence, other);
       if (!shared) continue;
-      context.report(licence.uri, Codes.ExclusiveLicenceOverlap, (licence.node.name ?? licence.node.keyword).range, `This exclusive licence and '${other.name}' grant the same subject in overlapping fields and territories (${shared}); only one can be exclusive there`, {
-        related: [{ uri: other.uri, range: (other.node.name ?? other.node.keyword).range, message: `The other exclusive licence, '${other.name}'` }],
-      });
+      context.report(
+        licence.uri,
+        Codes.ExclusiveLicenceOverlap,
+        (licence.node.name ?? licence.node.keyword).range,
+        `This exclusive licence and '${other.name}' grant the same subject in overlapping fields and territories (${shared}); only one can be exclusive there`,
+        {
+          related: [
+            {
+              uri: other.uri,
+              range: (other.node.name ?? other.node.keyword).range,
+              message: `The other exclusive licence, '${other.name}'`,
+            },
+          ],
+        },
+      );
     }
   }
 }

@@ -9,12 +9,18 @@ export function checkObjectivity(context: RuleContext): void {
       for (const row of model.rows) if (row.row === "trigger") checkCondition(context, model.uri, row.condition, "force-majeure trigger");
     }
     if (model.kind === "termination") {
-      for (const cause of model.repeated.get("cause") ?? []) if (cause.kind === "cause") checkCondition(context, model.uri, cause.condition, "termination cause");
+      for (const cause of model.repeated.get("cause") ?? [])
+        if (cause.kind === "cause") checkCondition(context, model.uri, cause.condition, "termination cause");
     }
     if (model.kind === "kpi") {
       for (const penalty of blocksOf(model, "penalty")) {
         if (!penalty.fields.has("cap") && !penalty.node.members.some((m) => m.type === "Field" && m.name.text === "cap")) {
-          context.report(model.uri, Codes.UncappedPenalty, penalty.node.keyword.range, `This penalty has no cap; add 'cap:' (for example 'cap: 5% of invoice') so the exposure is bounded`);
+          context.report(
+            model.uri,
+            Codes.UncappedPenalty,
+            penalty.node.keyword.range,
+            `This penalty has no cap; add 'cap:' (for example 'cap: 5% of invoice') so the exposure is bounded`,
+          );
         }
       }
     }
@@ -31,14 +37,27 @@ function checkCondition(context: RuleContext, uri: string, condition: Condition,
       checkCondition(context, uri, condition.operand, what);
       return;
     case "text":
-      context.report(uri, Codes.NotMeasurable, condition.range, `This ${what} is free text, so nobody can measure whether it happened; refer to an event with evidence, a KPI breach or a milestone`);
+      context.report(
+        uri,
+        Codes.NotMeasurable,
+        condition.range,
+        `This ${what} is free text, so nobody can measure whether it happened; refer to an event with evidence, a KPI breach or a milestone`,
+      );
       return;
     case "threshold": {
       const event = declarationOf(context, condition.event);
       if (event && event.kind === "event" && !fieldOf(event, "evidence", "text")) {
-        context.report(uri, Codes.NotMeasurable, condition.range, `The event '${condition.event.name}' names no evidence, so this ${what} cannot be proven; add 'evidence:' to the event`, {
-          related: [{ uri: event.uri, range: (event.node.name ?? event.node.keyword).range, message: `The event '${condition.event.name}'` }],
-        });
+        context.report(
+          uri,
+          Codes.NotMeasurable,
+          condition.range,
+          `The event '${condition.event.name}' names no evidence, so this ${what} cannot be proven; add 'evidence:' to the event`,
+          {
+            related: [
+              { uri: event.uri, range: (event.node.name ?? event.node.keyword).range, message: `The event '${condition.event.name}'` },
+            ],
+          },
+        );
       }
       return;
     }

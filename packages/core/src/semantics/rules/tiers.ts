@@ -30,9 +30,20 @@ function checkTable(context: RuleContext, model: DeclarationModel, rows: readonl
 
   for (const row of rows) {
     if (row.band.high && row.band.low.gt(row.band.high)) {
-      context.report(uri, Codes.EmptyTier, row.band.range, `This ${word} band is empty: ${row.band.lowWritten} is above ${row.band.highWritten}; swap the two ends`, {
-        fixes: [{ title: "Swap the ends of the band", edits: [{ uri, range: row.band.range, newText: `${row.band.highWritten} .. ${row.band.lowWritten}` }] }],
-      });
+      context.report(
+        uri,
+        Codes.EmptyTier,
+        row.band.range,
+        `This ${word} band is empty: ${row.band.lowWritten} is above ${row.band.highWritten}; swap the two ends`,
+        {
+          fixes: [
+            {
+              title: "Swap the ends of the band",
+              edits: [{ uri, range: row.band.range, newText: `${row.band.highWritten} .. ${row.band.lowWritten}` }],
+            },
+          ],
+        },
+      );
     }
   }
 
@@ -40,9 +51,15 @@ function checkTable(context: RuleContext, model: DeclarationModel, rows: readonl
   const outOfOrder = rows.findIndex((row, i) => row !== sorted[i]);
   if (outOfOrder >= 0) {
     const row = rows[outOfOrder]!;
-    context.report(uri, Codes.TierOrder, row.node.range, `${capital(word)} bands must be listed from the lowest volume up; this band starts at ${row.band.lowWritten}`, {
-      fixes: reorderFix(uri, text, rows, sorted),
-    });
+    context.report(
+      uri,
+      Codes.TierOrder,
+      row.node.range,
+      `${capital(word)} bands must be listed from the lowest volume up; this band starts at ${row.band.lowWritten}`,
+      {
+        fixes: reorderFix(uri, text, rows, sorted),
+      },
+    );
   }
 
   for (let i = 1; i < sorted.length; i++) {
@@ -50,24 +67,52 @@ function checkTable(context: RuleContext, model: DeclarationModel, rows: readonl
     const row = sorted[i]!;
     const related = [{ uri, range: previous.node.range, message: `The ${word} band before it` }];
     if (!previous.band.high) {
-      context.report(uri, Codes.OpenTierNotLast, previous.band.range, `The open band '${previous.band.lowWritten} ..' must be the last ${word}; bands after it can never apply`, {
-        related: [{ uri, range: row.node.range, message: "A band that follows it" }],
-      });
+      context.report(
+        uri,
+        Codes.OpenTierNotLast,
+        previous.band.range,
+        `The open band '${previous.band.lowWritten} ..' must be the last ${word}; bands after it can never apply`,
+        {
+          related: [{ uri, range: row.node.range, message: "A band that follows it" }],
+        },
+      );
       continue;
     }
     const integral = previous.band.high.isInteger() && row.band.low.isInteger();
     const next = integral ? previous.band.high.plus(1) : previous.band.high;
     if (row.band.low.lte(previous.band.high)) {
-      context.report(uri, Codes.TierOverlap, row.band.range, `This ${word} band overlaps the one before it: volumes ${row.band.lowWritten} to ${previous.band.highWritten} fall in both`, {
-        related,
-        fixes: [{ title: `Start this band at ${writeNumber(next, row.band.lowWritten)}`, edits: [{ uri, range: lowRange(row), newText: writeNumber(next, row.band.lowWritten) }] }],
-      });
+      context.report(
+        uri,
+        Codes.TierOverlap,
+        row.band.range,
+        `This ${word} band overlaps the one before it: volumes ${row.band.lowWritten} to ${previous.band.highWritten} fall in both`,
+        {
+          related,
+          fixes: [
+            {
+              title: `Start this band at ${writeNumber(next, row.band.lowWritten)}`,
+              edits: [{ uri, range: lowRange(row), newText: writeNumber(next, row.band.lowWritten) }],
+            },
+          ],
+        },
+      );
     } else if (integral && row.band.low.gt(next)) {
       const gapEnd = row.band.low.minus(1);
-      context.report(uri, Codes.TierGap, row.band.range, `No ${word} covers volumes ${writeNumber(next, row.band.lowWritten)} to ${writeNumber(gapEnd, row.band.lowWritten)}; start this band at ${writeNumber(next, row.band.lowWritten)}`, {
-        related,
-        fixes: [{ title: `Start this band at ${writeNumber(next, row.band.lowWritten)}`, edits: [{ uri, range: lowRange(row), newText: writeNumber(next, row.band.lowWritten) }] }],
-      });
+      context.report(
+        uri,
+        Codes.TierGap,
+        row.band.range,
+        `No ${word} covers volumes ${writeNumber(next, row.band.lowWritten)} to ${writeNumber(gapEnd, row.band.lowWritten)}; start this band at ${writeNumber(next, row.band.lowWritten)}`,
+        {
+          related,
+          fixes: [
+            {
+              title: `Start this band at ${writeNumber(next, row.band.lowWritten)}`,
+              edits: [{ uri, range: lowRange(row), newText: writeNumber(next, row.band.lowWritten) }],
+            },
+          ],
+        },
+      );
     }
   }
 
@@ -75,18 +120,32 @@ function checkTable(context: RuleContext, model: DeclarationModel, rows: readonl
     const minimum = fieldOf(model, "minimum_order", "quantity");
     const first = sorted[0]!;
     if (minimum && first.band.low.gt(minimum.amount)) {
-      context.report(uri, Codes.TierAboveMinimum, first.band.range, `The first tier starts at ${first.band.lowWritten}, above the minimum order of ${minimum.written} ${minimum.unit}; orders in between would have no price`, {
-        related: [{ uri, range: minimum.range, message: "The minimum order" }],
-        fixes: [{ title: `Start the first tier at ${minimum.written}`, edits: [{ uri, range: lowRange(first), newText: minimum.written }] }],
-      });
+      context.report(
+        uri,
+        Codes.TierAboveMinimum,
+        first.band.range,
+        `The first tier starts at ${first.band.lowWritten}, above the minimum order of ${minimum.written} ${minimum.unit}; orders in between would have no price`,
+        {
+          related: [{ uri, range: minimum.range, message: "The minimum order" }],
+          fixes: [
+            { title: `Start the first tier at ${minimum.written}`, edits: [{ uri, range: lowRange(first), newText: minimum.written }] },
+          ],
+        },
+      );
     }
     for (let i = 1; i < sorted.length; i++) {
       const previous = sorted[i - 1]!.price;
       const price = sorted[i]!.price;
       if (previous.kind === "money" && price.kind === "money" && previous.currency === price.currency && price.amount.gt(previous.amount)) {
-        context.report(uri, Codes.TierPriceRises, price.range, `The price rises with volume here (${previous.currency} ${previous.written} → ${price.currency} ${price.written}); volume tiers usually fall`, {
-          related: [{ uri, range: previous.range, message: "The price of the band below" }],
-        });
+        context.report(
+          uri,
+          Codes.TierPriceRises,
+          price.range,
+          `The price rises with volume here (${previous.currency} ${previous.written} → ${price.currency} ${price.written}); volume tiers usually fall`,
+          {
+            related: [{ uri, range: previous.range, message: "The price of the band below" }],
+          },
+        );
       }
     }
   }

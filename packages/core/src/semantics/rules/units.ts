@@ -31,10 +31,18 @@ function convertsTo(value: DurationValue, unit: string): boolean {
 const measureDimensions: Readonly<Record<string, { accepts: (v: MeasureValue) => boolean; words: string; example: string }>> = {
   percent: { accepts: (v) => v.kind === "percent", words: "a percentage", example: "98%" },
   ppm: { accepts: (v) => v.kind === "quantity" && v.unit === "ppm", words: "a quantity in ppm", example: "50 ppm" },
-  days: { accepts: (v) => v.kind === "duration" && (v.unit === "business_days" || convertsTo(v, "days")), words: "a number of days", example: "5 days" },
+  days: {
+    accepts: (v) => v.kind === "duration" && (v.unit === "business_days" || convertsTo(v, "days")),
+    words: "a number of days",
+    example: "5 days",
+  },
   hours: { accepts: (v) => v.kind === "duration" && convertsTo(v, "hours"), words: "a number of hours", example: "48 hours" },
   count: { accepts: (v) => v.kind === "number", words: "a plain count", example: "3" },
-  tco2e_per_unit: { accepts: (v) => v.kind === "number" || (v.kind === "quantity" && v.unit === "tco2e"), words: "tonnes of CO2e per unit", example: "2.5 tco2e" },
+  tco2e_per_unit: {
+    accepts: (v) => v.kind === "number" || (v.kind === "quantity" && v.unit === "tco2e"),
+    words: "tonnes of CO2e per unit",
+    example: "2.5 tco2e",
+  },
 };
 
 /** Dimensions (ppm against percent, money against shares, per-kg against per-module) and the contract currency. */
@@ -48,7 +56,13 @@ export function checkUnitsAndMoney(context: RuleContext): void {
   checkCurrency(context);
 }
 
-function mismatch(context: RuleContext, uri: string, range: SourceRange, message: string, related?: { uri: string; range: SourceRange; message: string }): void {
+function mismatch(
+  context: RuleContext,
+  uri: string,
+  range: SourceRange,
+  message: string,
+  related?: { uri: string; range: SourceRange; message: string },
+): void {
   context.report(uri, Codes.DimensionMismatch, range, message, related ? { related: [related] } : undefined);
 }
 
@@ -59,7 +73,13 @@ function checkKpi(context: RuleContext, model: DeclarationModel): void {
   const related = { uri: model.uri, range: measure.range, message: `The KPI measures ${measure.value}` };
   const expect = (value: MeasureValue | undefined, what: string): void => {
     if (value && !dimension.accepts(value)) {
-      mismatch(context, model.uri, value.range, `${what} is ${dimensionOf(value)}, but this KPI measures ${measure.value}: write ${dimension.words} such as ${dimension.example}`, related);
+      mismatch(
+        context,
+        model.uri,
+        value.range,
+        `${what} is ${dimensionOf(value)}, but this KPI measures ${measure.value}: write ${dimension.words} such as ${dimension.example}`,
+        related,
+      );
     }
   };
   expect(fieldOf(model, "target", "comparison")?.operand, "The target");
@@ -68,7 +88,13 @@ function checkKpi(context: RuleContext, model: DeclarationModel): void {
     const rate = penalty.fields.get("rate");
     const cap = penalty.fields.get("cap");
     if (rate && cap && (rate.kind !== cap.kind || (rate.kind === "share" && cap.kind === "share" && rate.base !== cap.base))) {
-      mismatch(context, model.uri, cap.range, `The cap is ${amountWords(cap)} but the rate is ${amountWords(rate)}; state the cap in the same terms as the rate`, { uri: model.uri, range: rate.range, message: "The penalty rate" });
+      mismatch(
+        context,
+        model.uri,
+        cap.range,
+        `The cap is ${amountWords(cap)} but the rate is ${amountWords(rate)}; state the cap in the same terms as the rate`,
+        { uri: model.uri, range: rate.range, message: "The penalty rate" },
+      );
     }
   }
   for (const bonus of blocksOf(model, "bonus")) expect(fieldOf(bonus, "when", "comparison")?.operand, "The bonus threshold");
@@ -89,19 +115,34 @@ function checkTriggers(context: RuleContext, model: DeclarationModel): void {
     // A threshold on something other than an event is already CV201.
     if (!event || event.kind !== "event" || !unit) continue;
     const timeUnit = durationUnits[unit];
-    const ok = timeUnit ? amount.kind === "duration" && convertsTo(amount, timeUnit) : amount.kind === "number" || (amount.kind === "quantity" && amount.unit === unit);
+    const ok = timeUnit
+      ? amount.kind === "duration" && convertsTo(amount, timeUnit)
+      : amount.kind === "number" || (amount.kind === "quantity" && amount.unit === unit);
     if (!ok) {
-      const found = amount.kind === "duration" && timeUnit ? `a duration in ${amount.unit.replace("_", " ")}, which does not convert exactly into ${timeUnit?.replace("_", " ")}` : dimensionOf(amount);
-      mismatch(context, model.uri, amount.range, `'${reference.name}' is measured in ${unit}, but this threshold is ${found}; write it in ${unit}`, {
-        uri: event.uri,
-        range: fieldOf(event, "unit", "unit")!.range,
-        message: `The unit of '${reference.name}'`,
-      });
+      const found =
+        amount.kind === "duration" && timeUnit
+          ? `a duration in ${amount.unit.replace("_", " ")}, which does not convert exactly into ${timeUnit?.replace("_", " ")}`
+          : dimensionOf(amount);
+      mismatch(
+        context,
+        model.uri,
+        amount.range,
+        `'${reference.name}' is measured in ${unit}, but this threshold is ${found}; write it in ${unit}`,
+        {
+          uri: event.uri,
+          range: fieldOf(event, "unit", "unit")!.range,
+          message: `The unit of '${reference.name}'`,
+        },
+      );
     }
   }
 }
 
-function productUnit(context: RuleContext, model: DeclarationModel, reference: Value | undefined): { unit: string; product: DeclarationModel } | undefined {
+function productUnit(
+  context: RuleContext,
+  model: DeclarationModel,
+  reference: Value | undefined,
+): { unit: string; product: DeclarationModel } | undefined {
   if (reference?.kind !== "reference") return undefined;
   const product = declarationOf(context, reference);
   const unit = product ? fieldOf(product, "unit", "unit")?.unit : undefined;
@@ -112,17 +153,38 @@ function checkCommitment(context: RuleContext, model: DeclarationModel): void {
   const product = productUnit(context, model, model.fields.get("product"));
   const minimum = fieldOf(model, "minimum", "rate");
   if (minimum && !durationUnits[minimum.per]) {
-    mismatch(context, model.uri, minimum.range, `A minimum volume is a quantity per period, such as '400_000 module per year'; 'per ${minimum.per}' is not a period`);
+    mismatch(
+      context,
+      model.uri,
+      minimum.range,
+      `A minimum volume is a quantity per period, such as '400_000 module per year'; 'per ${minimum.per}' is not a period`,
+    );
   }
   if (!product) return;
-  const related = { uri: product.product.uri, range: fieldOf(product.product, "unit", "unit")!.range, message: `'${product.product.name}' is counted in ${product.unit}` };
+  const related = {
+    uri: product.product.uri,
+    range: fieldOf(product.product, "unit", "unit")!.range,
+    message: `'${product.product.name}' is counted in ${product.unit}`,
+  };
   if (minimum && minimum.amount.kind === "quantity" && minimum.amount.unit !== product.unit) {
-    mismatch(context, model.uri, minimum.amount.range, `The minimum is counted in ${minimum.amount.unit}, but '${product.product.name}' is counted in ${product.unit}`, related);
+    mismatch(
+      context,
+      model.uri,
+      minimum.amount.range,
+      `The minimum is counted in ${minimum.amount.unit}, but '${product.product.name}' is counted in ${product.unit}`,
+      related,
+    );
   }
   const shortfall = model.fields.get("shortfall");
   const rate = shortfall?.kind === "rate" ? shortfall : shortfall?.kind === "credit" ? shortfall.rate : undefined;
   if (rate && rate.per !== product.unit) {
-    mismatch(context, model.uri, rate.range, `The shortfall is priced per ${rate.per}, but '${product.product.name}' is counted in ${product.unit}`, related);
+    mismatch(
+      context,
+      model.uri,
+      rate.range,
+      `The shortfall is priced per ${rate.per}, but '${product.product.name}' is counted in ${product.unit}`,
+      related,
+    );
   }
 }
 
@@ -130,11 +192,17 @@ function checkPricingUnits(context: RuleContext, model: DeclarationModel): void 
   const minimum = fieldOf(model, "minimum_order", "quantity");
   const product = productUnit(context, model, model.subject);
   if (minimum && product && minimum.unit !== product.unit) {
-    mismatch(context, model.uri, minimum.range, `The minimum order is counted in ${minimum.unit}, but '${product.product.name}' is counted in ${product.unit}`, {
-      uri: product.product.uri,
-      range: fieldOf(product.product, "unit", "unit")!.range,
-      message: `The unit of '${product.product.name}'`,
-    });
+    mismatch(
+      context,
+      model.uri,
+      minimum.range,
+      `The minimum order is counted in ${minimum.unit}, but '${product.product.name}' is counted in ${product.unit}`,
+      {
+        uri: product.product.uri,
+        range: fieldOf(product.product, "unit", "unit")!.range,
+        message: `The unit of '${product.product.name}'`,
+      },
+    );
   }
 }
 
@@ -144,11 +212,24 @@ function checkCurrency(context: RuleContext): void {
   for (const model of context.declarations) {
     for (const value of allValues(model)) {
       if (value.kind !== "money" || value.currency === currency.code) continue;
-      const codeRange = { start: value.range.start, end: { offset: value.range.start.offset + value.currency.length, line: value.range.start.line, column: value.range.start.column + value.currency.length } };
-      context.report(model.uri, Codes.ForeignCurrency, value.range, `This amount is in ${value.currency}, but the contract currency is ${currency.code}`, {
-        related: [{ uri: context.contract!.uri, range: currency.range, message: "The contract currency" }],
-        fixes: [{ title: `Change to ${currency.code}`, edits: [{ uri: model.uri, range: codeRange, newText: currency.code }] }],
-      });
+      const codeRange = {
+        start: value.range.start,
+        end: {
+          offset: value.range.start.offset + value.currency.length,
+          line: value.range.start.line,
+          column: value.range.start.column + value.currency.length,
+        },
+      };
+      context.report(
+        model.uri,
+        Codes.ForeignCurrency,
+        value.range,
+        `This amount is in ${value.currency}, but the contract currency is ${currency.code}`,
+        {
+          related: [{ uri: context.contract!.uri, range: currency.range, message: "The contract currency" }],
+          fixes: [{ title: `Change to ${currency.code}`, edits: [{ uri: model.uri, range: codeRange, newText: currency.code }] }],
+        },
+      );
     }
   }
 }

@@ -20,9 +20,18 @@ export function checkUnused(context: RuleContext): void {
     if (symbol.uri !== context.rootUri || !referredKinds.has(symbol.kind) || used.has(symbol.name)) continue;
     if (symbol.kind === "party") {
       const role = symbol.declaration.members.find((m) => m.type === "Field" && m.name.text === "role");
-      const roleWord = role?.type === "Field" && role.value?.type === "Phrase" && role.value.terms[0]?.type === "Word" ? role.value.terms[0].text : undefined;
+      const roleWord =
+        role?.type === "Field" && role.value?.type === "Phrase" && role.value.terms[0]?.type === "Word"
+          ? role.value.terms[0].text
+          : undefined;
       if (roleWord && roles.has(roleWord)) continue;
     }
-    context.report(symbol.uri, Codes.UnusedDeclaration, symbol.nameRange, `The ${symbol.kind.replace("_", " ")} '${symbol.name}' is never referred to; use it or remove it`, { unnecessary: true });
+    context.report(
+      symbol.uri,
+      Codes.UnusedDeclaration,
+      symbol.nameRange,
+      `The ${symbol.kind.replace("_", " ")} '${symbol.name}' is never referred to; use it or remove it`,
+      { unnecessary: true },
+    );
   }
 }
