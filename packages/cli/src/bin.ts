@@ -2,6 +2,14 @@
 import { main } from "./main.js";
 import { version } from "./version.js";
 
+// A reader that stops early (`covenant check | head`) closes the pipe; that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const color = process.stdout.isTTY === true && !("NO_COLOR" in process.env);
 
 main(process.argv.slice(2), {

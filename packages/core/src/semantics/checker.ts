@@ -45,6 +45,11 @@ export class DiagnosticSink {
 }
 
 const article = (word: string): string => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+/** `An escalation`, `A party`: for the start of a message. */
+const Article = (word: string): string => {
+  const text = article(word);
+  return text[0]!.toUpperCase() + text.slice(1);
+};
 
 /** Checks one document (a root file and its imports) against the kind schemas and the rules. */
 export function checkDocument(input: CheckInput): CheckOutput {
@@ -261,7 +266,7 @@ class DocumentChecker {
           this.report(
             Codes.MisplacedDeclarationPart,
             member.keyword.range,
-            `${article(label)} has no '${member.keyword.text}' block${where}`,
+            `${Article(label)} has no '${member.keyword.text}' block${where}`,
             {
               fixes: suggestion ? [this.replaceFix(member.keyword.range, suggestion)] : undefined,
             },
@@ -300,25 +305,25 @@ class DocumentChecker {
       this.report(
         Codes.MissingField,
         node.keyword.range,
-        `${article(label)} needs a name after '${label}', such as '${label} ${exampleName(label)}'`,
+        `${Article(label)} needs a name after '${label}', such as '${label} ${exampleName(label)}'`,
       );
     if (schema.name === "forbidden" && node.name)
-      this.report(Codes.MisplacedDeclarationPart, node.name.range, `${article(label)} takes no name; remove '${node.name.text}'`);
+      this.report(Codes.MisplacedDeclarationPart, node.name.range, `${Article(label)} takes no name; remove '${node.name.text}'`);
     if (schema.title === "required" && !node.title)
-      this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${article(label)} needs a title in quotes after its name`);
+      this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${Article(label)} needs a title in quotes after ${node.name ? "its name" : `'${label}'`}`);
     if (schema.title === "forbidden" && node.title)
-      this.report(Codes.MisplacedDeclarationPart, node.title.range, `${article(label)} takes no title; remove it`);
+      this.report(Codes.MisplacedDeclarationPart, node.title.range, `${Article(label)} takes no title; remove it`);
     if (schema.subject?.required && !node.subject)
       this.report(
         Codes.MissingField,
         (node.name ?? node.keyword).range,
-        `${article(label)} needs a subject: '${label} ${node.name?.text ?? "name"} for ${schema.subject.kinds[0]}_name'`,
+        `${Article(label)} needs a subject: '${label} ${node.name?.text ?? "name"} for ${schema.subject.kinds[0]}_name'`,
       );
     if (!schema.subject && node.subject)
       this.report(
         Codes.MisplacedDeclarationPart,
         node.subject.range,
-        `${article(label)} takes no 'for' subject; remove 'for ${node.subject.text}'`,
+        `${Article(label)} takes no 'for' subject; remove 'for ${node.subject.text}'`,
       );
   }
 
@@ -333,7 +338,7 @@ class DocumentChecker {
     this.report(
       Codes.UnknownField,
       member.name.range,
-      `${article(label)} has no field '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ` (fields: ${Object.keys(schema.fields).join(", ")})`}`,
+      `${Article(label)} has no field '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ` (fields: ${Object.keys(schema.fields).join(", ")})`}`,
       {
         fixes: suggestion ? [this.replaceFix(member.name.range, suggestion)] : undefined,
       },
@@ -347,7 +352,7 @@ class DocumentChecker {
     this.report(
       Codes.MissingField,
       (node.name ?? node.keyword).range,
-      `${article(label)} needs '${name}' (${lowerFirst(spec.doc.replace(/\.$/, ""))})`,
+      `${Article(label)} needs '${name}': ${lowerFirst(spec.doc.replace(/\.$/, ""))}`,
       {
         fixes: fix ? [{ title: `Add '${name}: ${example}'`, edits: [fix] }] : undefined,
       },
@@ -457,7 +462,7 @@ class DocumentChecker {
       this.report(
         Codes.MisplacedDeclarationPart,
         member.keyword.range,
-        `${article(schema.kind)} has no '${word}' rows${owner ? `; they belong in ${article(owner.kind)}` : ""}`,
+        `${Article(schema.kind)} has no '${word}' rows${owner ? `; they belong in ${article(owner.kind)}` : ""}`,
       );
       return undefined;
     }

@@ -54,7 +54,7 @@ export function describeExpression(expression: A.Expression): string {
           case "Text":
             return "text in quotes";
           case "Word":
-            return `'${first.text}'`;
+            return `'${clip(first.text)}'`;
           case "List":
             return "a list";
           case "Range":
@@ -66,9 +66,14 @@ export function describeExpression(expression: A.Expression): string {
       if (first.type === "Word" && second?.type === "Number" && /^[A-Z]{3}$/.test(first.text))
         return `the amount ${first.text} ${second.text}`;
       if (first.type === "Number" && second?.type === "Word") return `'${first.text} ${second.text}'`;
-      return `'${expression.terms.map(termText).join(" ")}'`;
+      return `'${clip(expression.terms.map(termText).join(" "))}'`;
     }
   }
+}
+
+/** Long phrases are cut in messages, so a megabyte of words prints as one readable line. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 function termText(term: A.Term): string {
@@ -207,7 +212,7 @@ export class ValueReader {
       case "target":
         return this.target(expression, field);
       case "amount": {
-        const value = terms ? (this.share(terms) ?? this.money(terms)) : undefined;
+        const value = terms ? firstFitting(this.share(terms), () => this.money(terms)) : undefined;
         return value ?? (value === null ? undefined : this.wrongType(type, expression, field));
       }
       case "step":
@@ -511,7 +516,7 @@ export class ValueReader {
       }
       return this.wrongType({ type: "shortfall" }, expression, field);
     }
-    const value = this.share(terms) ?? this.rate(terms, "money");
+    const value = firstFitting(this.share(terms), () => this.rate(terms, "money"));
     if (value === null) return undefined;
     return value ?? this.wrongType({ type: "shortfall" }, expression, field);
   }
@@ -573,7 +578,7 @@ export class ValueReader {
     const who = terms[n - 1];
     if (n >= 4 && to?.type === "Word" && to.text === "to" && who?.type === "Word") {
       const head = terms.slice(0, n - 2);
-      const amount = this.share(head) ?? this.money(head);
+      const amount = firstFitting(this.share(head), () => this.money(head));
       if (amount === null) return undefined;
       if (amount) return { kind: "payment", amount, to: this.context.reference(who.text, who.range, ["party"]), range: expression.range };
     }
@@ -822,6 +827,14 @@ export class ValueReader {
     );
     return undefined;
   }
+}
+
+/**
+ * The first reading unless its shape did not fit (undefined), else the alternative. `null` means the
+ * shape fitted but the value was wrong and is already reported, so it must not fall through (`??` would).
+ */
+function firstFitting<A, B>(first: A | undefined | null, otherwise: () => B | undefined | null): A | B | undefined | null {
+  return first !== undefined ? first : otherwise();
 }
 
 function lastPhrase(expression: A.Expression): A.Phrase | undefined {
