@@ -17,3 +17,4 @@ export { checkDocument, type CheckInput, type CheckOutput } from "./semantics/ch
 export { Workspace, type ParsedFile, type FileProblem, type WorkspaceOptions } from "./workspace/workspace.js";
 export { memoryHost, type FileHost, type ReadResult } from "./workspace/host.js";
 export { normalizePath, dirname, resolveImport, isInside, relativePath } from "./workspace/paths.js";
+export { nodePathAt, referenceAt, symbolAt, usesOf } from "./workspace/queries.js";

@@ -74,3 +74,26 @@ describe("Workspace", () => {
     expect(codes).toEqual(["/p/a.contract:1:CV205", "/p/main.contract:2:CV204", "/p/main.contract:3:CV207", "/p/main.contract:4:CV206"]);
   });
 });
+
+describe("position queries", () => {
+  it("finds the node, the symbol and the uses at a position", async () => {
+    const { nodePathAt, symbolAt, usesOf } = await import("../src/index.js");
+    const files = { "/p/main.contract": root("48 hours"), "/p/lib.contract": library };
+    const workspace = new Workspace(
+      {
+        read: (path) =>
+          files[path as keyof typeof files] !== undefined ? { kind: "file", text: files[path as keyof typeof files] } : { kind: "missing" },
+      },
+      { root: "/p" },
+    );
+    const document = workspace.check("/p/main.contract");
+    const text = files["/p/main.contract"];
+    const offset = text.indexOf("flood >=") + 2;
+    const main = document.files.find((f) => f.uri === "/p/main.contract")!;
+    expect(nodePathAt(main, offset).map((n) => n.type)).toEqual(["SourceFile", "Declaration", "Row", "Comparison", "Phrase", "Word"]);
+    const symbol = symbolAt(document, "/p/main.contract", offset);
+    expect(symbol?.uri).toBe("/p/lib.contract");
+    expect(symbolAt(document, "/p/lib.contract", library.indexOf("flood"))).toBe(symbol);
+    expect(usesOf(document, symbol!).map((u) => [u.uri, u.range.start.line])).toEqual([["/p/main.contract", 12]]);
+  });
+});
