@@ -60,7 +60,6 @@ export class CovenantGrammar extends CstParser {
     super(T.allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
-      nodeLocationTracking: "full",
       skipValidations: options.skipValidations,
       errorMessageProvider: messages,
     });

@@ -17,8 +17,12 @@ import type { LineMap } from "./position.js";
 
 let lexer: Lexer | undefined;
 
+// Tokens carry start positions only: full tracking made lexing four times slower. Tokens of the
+// main stream never span lines, so their ends follow from their length (see token-range.ts);
+// comments, which may, get their ranges from the line map.
+
 function getLexer(): Lexer {
-  lexer ??= new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: true, skipValidations: true });
+  lexer ??= new Lexer(allTokens, { positionTracking: "onlyStart", ensureOptimizations: true, skipValidations: true });
   return lexer;
 }
 
@@ -63,7 +67,12 @@ export function lex(text: string, uri: string, lines: LineMap): LexResult {
         : token.tokenType === BlockComment || token.tokenType === UnterminatedBlockComment
           ? "block"
           : "line";
-    comments.push({ type: "Comment", style, text: token.image, range: tokenRange(token) });
+    comments.push({
+      type: "Comment",
+      style,
+      text: token.image,
+      range: lines.rangeOf(token.startOffset, token.startOffset + token.image.length),
+    });
     if (token.tokenType === UnterminatedBlockComment) {
       diagnostics.push({
         code: Codes.UnterminatedComment,
@@ -90,7 +99,7 @@ export function lex(text: string, uri: string, lines: LineMap): LexResult {
       continue;
     }
     if (token.tokenType === UnterminatedString) {
-      const end = (token.endOffset ?? token.startOffset) + 1;
+      const end = token.startOffset + token.image.length;
       diagnostics.push({
         code: Codes.UnterminatedString,
         severity: "error",

@@ -4,7 +4,7 @@ import { CovenantGrammar } from "./grammar.js";
 import * as T from "./tokens.js";
 import { lex, unquote } from "./lexer.js";
 import { LineMap, type SourceRange } from "./position.js";
-import { tokenRange, isVirtual } from "./token-range.js";
+import { tokenRange, tokenEnd, isVirtual } from "./token-range.js";
 import { isTopLevelKind, maxNestingDepth } from "./keywords.js";
 import { blankRegions, findDeepRegions } from "./nesting.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -153,7 +153,7 @@ function syntaxDiagnostic(
     // At the end of a chunk: point just after its last real token.
     const before = (error as { previousToken?: IToken }).previousToken;
     const previous = before && !isVirtual(before) && before.tokenType.name !== "EOF" ? before : chunk[chunk.length - 1];
-    const at = previous ? endOf(previous) : textLength;
+    const at = previous ? tokenEnd(previous) : textLength;
     range = lines.rangeOf(at, at);
   }
   return { code: Codes.UnexpectedToken, severity: "error", message, uri, range };
@@ -210,16 +210,12 @@ class AstBuilder {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  /** The range from the first to the last real token under `node` (tracked by the parser), or an empty range at `fallback`. */
-  private rangeOf(node: CstNode, fallback?: SourceRange): SourceRange {
-    const l = node.location;
-    if (l && !Number.isNaN(l.startOffset) && l.endOffset !== undefined && !Number.isNaN(l.endOffset)) {
-      return {
-        start: { offset: l.startOffset, line: l.startLine ?? 1, column: l.startColumn ?? 1 },
-        end: { offset: l.endOffset + 1, line: l.endLine ?? 1, column: (l.endColumn ?? 0) + 1 },
-      };
-    }
-    return fallback ?? this.walkRange(node) ?? this.lines.rangeOf(0, 0);
+  /** The range from `first` to `last` (token or range), falling back to the tokens under `node` after recovery. */
+  private between(node: CstNode, first: IToken | SourceRange | undefined, last: IToken | SourceRange | undefined): SourceRange {
+    const start = first === undefined ? undefined : "image" in first ? tokenRange(first).start : first.start;
+    const end = last === undefined ? undefined : "image" in last ? tokenRange(last).end : last.end;
+    if (start && end && end.offset >= start.offset) return { start, end };
+    return this.walkRange(node) ?? this.lines.rangeOf(0, 0);
   }
 
   /** Slow path for nodes cut short by recovery, whose tracked location is incomplete. */
@@ -232,7 +228,7 @@ class AstBuilder {
           if ("tokenType" in child) {
             if (isVirtual(child)) continue;
             if (!first || child.startOffset < first.startOffset) first = child;
-            if (!last || endOf(child) > endOf(last)) last = child;
+            if (!last || tokenEnd(child) > tokenEnd(last)) last = child;
           } else visit(child);
         }
       }
@@ -251,7 +247,11 @@ class AstBuilder {
 
   importStatement(node: CstNode): A.ImportStatement {
     const path = token(node, "path");
-    return { type: "Import", path: path ? this.text(path) : undefined, range: this.rangeOf(node) };
+    return {
+      type: "Import",
+      path: path ? this.text(path) : undefined,
+      range: this.between(node, token(node, "Import"), path ?? token(node, "Import")),
+    };
   }
 
   declaration(node: CstNode): A.Declaration | undefined {
@@ -265,6 +265,8 @@ class AstBuilder {
       const built = this.member(member);
       if (built) members.push(built);
     }
+    const close = token(node, "RBrace");
+    const last = close ?? members[members.length - 1]?.range ?? token(node, "LBrace") ?? subject ?? title ?? name ?? keyword;
     return {
       type: "Declaration",
       keyword: this.name(keyword),
@@ -273,8 +275,8 @@ class AstBuilder {
       subject: subject ? this.name(subject) : undefined,
       members,
       doc: this.docs.get(keyword.startOffset),
-      range: this.rangeOf(node),
-      closed: token(node, "RBrace") !== undefined,
+      range: this.between(node, keyword, last),
+      closed: close !== undefined,
     };
   }
 
@@ -292,8 +294,9 @@ class AstBuilder {
     if (!name) return undefined;
     const valueNode = child(node, "expression");
     const value = valueNode ? this.expression(valueNode) : undefined;
-    const range = this.rangeOf(node);
-    if (!value && token(node, "Colon")) {
+    const colon = token(node, "Colon");
+    const range = this.between(node, name, value?.range ?? colon ?? name);
+    if (!value && colon) {
       this.diagnostics.push({
         code: Codes.UnexpectedToken,
         severity: "error",
@@ -308,14 +311,16 @@ class AstBuilder {
   private row(node: CstNode): A.Row | undefined {
     const keyword = token(node, "keyword");
     if (!keyword) return undefined;
-    const head = child(node, "head");
-    const value = child(node, "value");
+    const headNode = child(node, "head");
+    const valueNode = child(node, "value");
+    const head = headNode ? this.expression(headNode) : undefined;
+    const value = valueNode ? this.expression(valueNode) : undefined;
     return {
       type: "Row",
       keyword: this.name(keyword),
-      head: head ? this.expression(head) : undefined,
-      value: value ? this.expression(value) : undefined,
-      range: this.rangeOf(node),
+      head,
+      value,
+      range: this.between(node, keyword, value?.range ?? token(node, "Colon") ?? head?.range ?? keyword),
     };
   }
 
@@ -324,7 +329,12 @@ class AstBuilder {
       .map((n) => this.andExpression(n))
       .filter((e): e is A.Expression => e !== undefined);
     if (operands.length <= 1) return operands[0];
-    return { type: "Logical", operator: "or", operands, range: this.rangeOf(node) };
+    return {
+      type: "Logical",
+      operator: "or",
+      operands,
+      range: this.between(node, operands[0]!.range, operands[operands.length - 1]!.range),
+    };
   }
 
   private andExpression(node: CstNode): A.Expression | undefined {
@@ -332,7 +342,12 @@ class AstBuilder {
       .map((n) => this.notExpression(n))
       .filter((e): e is A.Expression => e !== undefined);
     if (operands.length <= 1) return operands[0];
-    return { type: "Logical", operator: "and", operands, range: this.rangeOf(node) };
+    return {
+      type: "Logical",
+      operator: "and",
+      operands,
+      range: this.between(node, operands[0]!.range, operands[operands.length - 1]!.range),
+    };
   }
 
   private notExpression(node: CstNode): A.Expression | undefined {
@@ -352,7 +367,13 @@ class AstBuilder {
     const left = leftNode ? this.phrase(leftNode) : undefined;
     const right = rightNode ? this.phrase(rightNode) : undefined;
     if (!operator) return left;
-    return { type: "Comparison", operator: operator.image as A.ComparisonOperator, left, right, range: this.rangeOf(node) };
+    return {
+      type: "Comparison",
+      operator: operator.image as A.ComparisonOperator,
+      left,
+      right,
+      range: this.between(node, left?.range ?? operator, right?.range ?? operator),
+    };
   }
 
   private phrase(node: CstNode): A.Phrase | undefined {
@@ -364,41 +385,64 @@ class AstBuilder {
   }
 
   private term(node: CstNode): A.Term | undefined {
-    const number = token(node, "number");
-    if (number) {
-      const low = numberLiteral(number);
-      if (!token(node, "DotDot")) return low;
-      const high = token(node, "high");
-      return { type: "Range", low, high: high ? numberLiteral(high) : undefined, range: this.rangeOf(node) };
-    }
-    const percent = token(node, "PercentLiteral");
-    if (percent)
-      return { type: "Percent", text: percent.image, digits: percent.image.slice(0, -1).replace(/_/g, ""), range: tokenRange(percent) };
-    const date = token(node, "DateLiteral");
-    if (date) return { type: "Date", text: date.image, range: tokenRange(date) };
-    const text = token(node, "Text");
-    if (text) return this.text(text);
-    const word = token(node, "Word");
-    if (word) return { type: "Word", text: word.image, range: tokenRange(word) };
-    const list = child(node, "list");
-    if (list) {
-      const items = children(list, "items")
-        .map((n) => this.expression(n))
-        .filter((e): e is A.Expression => e !== undefined);
-      return { type: "List", items, range: this.rangeOf(list) };
-    }
-    const group = child(node, "group");
-    if (group) {
-      const inner = child(group, "expression");
-      return { type: "Group", expression: inner ? this.expression(inner) : undefined, range: this.rangeOf(group) };
+    // A term node holds exactly one alternative; its first label says which (cheaper than probing each).
+    for (const label in node.children) {
+      switch (label) {
+        case "number": {
+          const number = token(node, "number");
+          if (!number) return undefined;
+          const low = numberLiteral(number);
+          const dots = token(node, "DotDot");
+          if (!dots) return low;
+          const high = token(node, "high");
+          return { type: "Range", low, high: high ? numberLiteral(high) : undefined, range: this.between(node, number, high ?? dots) };
+        }
+        case "PercentLiteral": {
+          const percent = token(node, label);
+          return (
+            percent && {
+              type: "Percent",
+              text: percent.image,
+              digits: percent.image.slice(0, -1).replace(/_/g, ""),
+              range: tokenRange(percent),
+            }
+          );
+        }
+        case "DateLiteral": {
+          const date = token(node, label);
+          return date && { type: "Date", text: date.image, range: tokenRange(date) };
+        }
+        case "Text": {
+          const text = token(node, label);
+          return text && this.text(text);
+        }
+        case "Word": {
+          const word = token(node, label);
+          return word && { type: "Word", text: word.image, range: tokenRange(word) };
+        }
+        case "list": {
+          const list = child(node, label)!;
+          const open = token(list, "LBracket");
+          const items = children(list, "items")
+            .map((n) => this.expression(n))
+            .filter((e): e is A.Expression => e !== undefined);
+          return {
+            type: "List",
+            items,
+            range: this.between(list, open, token(list, "RBracket") ?? items[items.length - 1]?.range ?? open),
+          };
+        }
+        case "group": {
+          const group = child(node, label)!;
+          const open = token(group, "LParen");
+          const inner = child(group, "expression");
+          const expression = inner ? this.expression(inner) : undefined;
+          return { type: "Group", expression, range: this.between(group, open, token(group, "RParen") ?? expression?.range ?? open) };
+        }
+      }
     }
     return undefined;
   }
-}
-
-/** The offset just after a token. */
-function endOf(token: IToken): number {
-  return (token.endOffset ?? token.startOffset) + 1;
 }
 
 function numberLiteral(token: IToken): A.NumberLiteral {
