@@ -310,7 +310,11 @@ class DocumentChecker {
     if (schema.name === "forbidden" && node.name)
       this.report(Codes.MisplacedDeclarationPart, node.name.range, `${Article(label)} takes no name; remove '${node.name.text}'`);
     if (schema.title === "required" && !node.title)
-      this.report(Codes.MissingField, (node.name ?? node.keyword).range, `${Article(label)} needs a title in quotes after ${node.name ? "its name" : `'${label}'`}`);
+      this.report(
+        Codes.MissingField,
+        (node.name ?? node.keyword).range,
+        `${Article(label)} needs a title in quotes after ${node.name ? "its name" : `'${label}'`}`,
+      );
     if (schema.title === "forbidden" && node.title)
       this.report(Codes.MisplacedDeclarationPart, node.title.range, `${Article(label)} takes no title; remove it`);
     if (schema.subject?.required && !node.subject)

@@ -63,9 +63,11 @@ export function describeExpression(expression: A.Expression): string {
             return "a value in parentheses";
         }
       }
-      if (first.type === "Word" && second?.type === "Number" && /^[A-Z]{3}$/.test(first.text))
+      // Two terms only: a longer phrase is shown whole, or the message would quote a valid part of it.
+      const pair = expression.terms.length === 2;
+      if (pair && first.type === "Word" && second?.type === "Number" && /^[A-Z]{3}$/.test(first.text))
         return `the amount ${first.text} ${second.text}`;
-      if (first.type === "Number" && second?.type === "Word") return `'${first.text} ${second.text}'`;
+      if (pair && first.type === "Number" && second?.type === "Word") return `'${first.text} ${second.text}'`;
       return `'${clip(expression.terms.map(termText).join(" "))}'`;
     }
   }

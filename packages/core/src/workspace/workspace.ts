@@ -21,6 +21,11 @@ export type FileProblem = Exclude<ReadResult, { kind: "file" }>;
 export interface WorkspaceOptions {
   /** Imports must stay inside this directory (CV206). */
   readonly root: string;
+  /**
+   * Parses a file's text; defaults to `parse`. The language server passes one that reuses the
+   * previous tree of the same file and re-parses only the top-level items an edit touched.
+   */
+  readonly parse?: (text: string, path: string) => ParseResult;
 }
 
 interface CachedCheck {
@@ -41,12 +46,14 @@ export class Workspace {
   private readonly checks = new Map<string, CachedCheck>();
   private nextVersion = 1;
   readonly root: string;
+  private readonly parseText: (text: string, path: string) => ParseResult;
 
   constructor(
     private readonly host: FileHost,
     options: WorkspaceOptions,
   ) {
     this.root = normalizePath(options.root);
+    this.parseText = options.parse ?? parse;
   }
 
   /** Sets the text of a document from an editor; it wins over the disk until `closeText`. */
@@ -90,7 +97,7 @@ export class Workspace {
     const overlay = this.overlays.get(key);
     const read: ReadResult = overlay !== undefined ? { kind: "file", text: overlay } : this.host.read(key);
     const result: ParsedFile | FileProblem =
-      read.kind === "file" ? { ...parse(read.text, key), path: key, text: read.text, version: this.versionOf(key) } : read;
+      read.kind === "file" ? { ...this.parseText(read.text, key), path: key, text: read.text, version: this.versionOf(key) } : read;
     this.parsed.set(key, result);
     return result;
   }

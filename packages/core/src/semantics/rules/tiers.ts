@@ -28,8 +28,10 @@ function checkTable(context: RuleContext, model: DeclarationModel, rows: readonl
   const text = context.texts.get(uri) ?? "";
   const word = rows[0]!.row;
 
+  let empty = false;
   for (const row of rows) {
     if (row.band.high && row.band.low.gt(row.band.high)) {
+      empty = true;
       context.report(
         uri,
         Codes.EmptyTier,
@@ -46,6 +48,9 @@ function checkTable(context: RuleContext, model: DeclarationModel, rows: readonl
       );
     }
   }
+
+  // Order, gaps and overlaps are measured between well-formed bands; an empty one would only echo CV506.
+  if (empty) return;
 
   const sorted = [...rows].sort((a, b) => a.band.low.comparedTo(b.band.low));
   const outOfOrder = rows.findIndex((row, i) => row !== sorted[i]);
