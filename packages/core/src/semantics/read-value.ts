@@ -73,6 +73,10 @@ export function describeExpression(expression: A.Expression): string {
   }
 }
 
+/** Codes people write that ISO does not use, and the ISO code meant. */
+const countryAliases: Readonly<Record<string, string>> = { UK: "GB", EL: "GR", EN: "GB" };
+const currencyAliases: Readonly<Record<string, string>> = { RMB: "CNY", NTD: "TWD", YEN: "JPY", STG: "GBP" };
+
 /** Long phrases are cut in messages, so a megabyte of words prints as one readable line. */
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
@@ -332,7 +336,7 @@ export class ValueReader {
 
   currency(word: A.Word): V.CodeValue | undefined {
     if (!currencyInfo(word.text)) {
-      const upper = word.text.toUpperCase();
+      const upper = currencyAliases[word.text.toUpperCase()] ?? word.text.toUpperCase();
       const fix = upper !== word.text && currencyInfo(upper) ? [this.replace(word.range, upper)] : undefined;
       this.context.report(
         Codes.UnknownCurrency,
@@ -347,7 +351,7 @@ export class ValueReader {
 
   country(word: A.Word): V.CodeValue | undefined {
     if (!isCountryCode(word.text)) {
-      const upper = word.text.toUpperCase();
+      const upper = countryAliases[word.text.toUpperCase()] ?? word.text.toUpperCase();
       const fix = upper !== word.text && isCountryCode(upper) ? [this.replace(word.range, upper)] : undefined;
       this.context.report(
         Codes.UnknownCountry,

@@ -44,18 +44,18 @@ function checkCondition(context: RuleContext, uri: string, condition: Condition,
         `This ${what} is free text, so nobody can measure whether it happened; refer to an event with evidence, a KPI breach or a milestone`,
       );
       return;
-    case "threshold": {
-      const event = declarationOf(context, condition.event);
+    case "threshold":
+    case "lasting": {
+      const reference = condition.form === "threshold" ? condition.event : condition.target;
+      const event = declarationOf(context, reference);
       if (event && event.kind === "event" && !fieldOf(event, "evidence", "text")) {
         context.report(
           uri,
           Codes.NotMeasurable,
           condition.range,
-          `The event '${condition.event.name}' names no evidence, so this ${what} cannot be proven; add 'evidence:' to the event`,
+          `The event '${reference.name}' names no evidence, so this ${what} cannot be proven; add 'evidence:' to the event`,
           {
-            related: [
-              { uri: event.uri, range: (event.node.name ?? event.node.keyword).range, message: `The event '${condition.event.name}'` },
-            ],
+            related: [{ uri: event.uri, range: (event.node.name ?? event.node.keyword).range, message: `The event '${reference.name}'` }],
           },
         );
       }

@@ -83,9 +83,13 @@ function checkTable(context: RuleContext, model: DeclarationModel, rows: readonl
       );
       continue;
     }
+    // Whole-number bands are counts: 1 .. 9_999 then 10_000 ... Fractional bands (kg, tonnes) are
+    // continuous: they may share a boundary, which belongs to the higher band.
     const integral = previous.band.high.isInteger() && row.band.low.isInteger();
     const next = integral ? previous.band.high.plus(1) : previous.band.high;
-    if (row.band.low.lte(previous.band.high)) {
+    const overlaps = integral ? row.band.low.lte(previous.band.high) : row.band.low.lt(previous.band.high);
+    const gap = integral ? row.band.low.gt(next) : row.band.low.gt(previous.band.high);
+    if (overlaps) {
       context.report(
         uri,
         Codes.TierOverlap,
@@ -101,8 +105,8 @@ function checkTable(context: RuleContext, model: DeclarationModel, rows: readonl
           ],
         },
       );
-    } else if (integral && row.band.low.gt(next)) {
-      const gapEnd = row.band.low.minus(1);
+    } else if (gap) {
+      const gapEnd = integral ? row.band.low.minus(1) : row.band.low;
       context.report(
         uri,
         Codes.TierGap,
