@@ -8,6 +8,7 @@ import {
   UnterminatedBlockComment,
   UnterminatedString,
   StringLiteral,
+  CurlyString,
 } from "./tokens.js";
 import type { Comment } from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -98,6 +99,18 @@ export function lex(text: string, uri: string, lines: LineMap): LexResult {
       }
       continue;
     }
+    if (token.tokenType === CurlyString) {
+      const straight = `"${token.image.slice(1, -1)}"`;
+      diagnostics.push({
+        code: Codes.UnknownCharacter,
+        severity: "error",
+        message: "Typographic quotes (“ ”) do not delimit text; use straight double quotes",
+        uri,
+        range: tokenRange(token),
+        fixes: [{ title: "Use straight quotes", edits: [{ uri, range: tokenRange(token), newText: straight }] }],
+      });
+      continue;
+    }
     if (token.tokenType === UnterminatedString) {
       const end = token.startOffset + token.image.length;
       diagnostics.push({
@@ -139,6 +152,7 @@ function shiftOffsets(result: ILexingResult, by: number): void {
 
 /** Resolves the escapes of a text token (`\"`, `\\`, `\n`) and strips its quotes. */
 export function unquote(image: string): string {
+  if (image.startsWith("\u201c") || image.startsWith("\u201d")) return image.slice(1, -1);
   const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
   const body = image.slice(1, closed ? -1 : undefined);
   return body.replace(/\\(.)/g, (_, ch: string) => (ch === "n" ? "\n" : ch));

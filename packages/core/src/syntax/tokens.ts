@@ -30,6 +30,8 @@ export const Text = createToken({ name: "Text", pattern: Lexer.NA });
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [Text] });
 /** Text with no closing quote on its line; reported as CV101 and parsed as if closed. */
 export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [Text] });
+/** Text in typographic quotes, as pasted from a word processor; reported as CV103 with a fix and read as text. */
+export const CurlyString = createToken({ name: "CurlyString", pattern: /[\u201c\u201d][^\u201c\u201d"\r\n]*[\u201c\u201d]/, categories: [Text] });
 
 export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}(?![\d_])/ });
 export const PercentLiteral = createToken({ name: "PercentLiteral", pattern: /-?\d[\d_]*(?:\.\d[\d_]*)?%/ });
@@ -100,6 +102,7 @@ export const allTokens: TokenType[] = [
   UnterminatedBlockComment,
   StringLiteral,
   UnterminatedString,
+  CurlyString,
   Text,
   DateLiteral,
   PercentLiteral,
@@ -137,6 +140,7 @@ export const allTokens: TokenType[] = [
 export const tokenDescriptions: Readonly<Record<string, string>> = {
   StringLiteral: "text in double quotes",
   UnterminatedString: "text in double quotes",
+  CurlyString: "text in double quotes",
   Text: "text in double quotes",
   DateLiteral: "a date such as 2026-04-01",
   PercentLiteral: "a percentage such as 35%",
