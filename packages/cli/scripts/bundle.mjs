@@ -13,6 +13,8 @@ await build({
   format: "esm",
   target: "node20",
   logLevel: "warning",
+  // Prettier is loaded from node_modules, and only by `covenant fmt`.
+  external: ["prettier"],
   // Some bundled CommonJS packages call require(); give the ES module one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

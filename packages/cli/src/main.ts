@@ -2,6 +2,9 @@ import { Command, CommanderError, Option } from "commander";
 import { UsageError } from "./files.js";
 import type { Io } from "./io.js";
 import { runCheck } from "./commands/check.js";
+import { runFmt } from "./commands/fmt.js";
+import { registerDiffCommand } from "./commands/diff.js";
+import { runBuild, type BuildOptions } from "./commands/build.js";
 
 /**
  * Runs the covenant command line and returns the exit code: 0 ok, 1 diagnostics of error severity
@@ -25,6 +28,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--root <dir>", "project root that imports must stay inside (default: nearest folder with covenant.json, package.json or .git)")
     .action((paths: string[], options: { format: "text" | "json" | "sarif"; root?: string }) => {
       exitCode = runCheck(paths, options, io);
+    });
+
+  program
+    .command("build")
+    .description("Compile a contract to legal prose (Markdown, plain text, print-ready HTML) or canonical JSON (exit 1 and nothing written if it has errors).")
+    .argument("<file>", "the contract to compile (a root file with a contract header)")
+    .option("-t, --to <formats>", "output formats, comma-separated: markdown, text, html, json", "markdown")
+    .option("-o, --out <file>", "write the one format to this file (default: stdout)")
+    .option("--out-dir <dir>", "write each format to DIR/NAME.md, .txt, .html, .json (created if missing)")
+    .option("--width <columns>", "line width of plain text", "80")
+    .option("--with-locations", "add source file, line and column to each declaration in JSON")
+    .addOption(new Option("--paper <size>", "paper size of the HTML print CSS").choices(["a4", "letter"]).default("a4"))
+    .option("--root <dir>", "project root that imports must stay inside (default: as for check)")
+    .action((file: string, options: BuildOptions) => {
+      exitCode = runBuild(file, options, io);
+    });
+
+  registerDiffCommand(program, io, (code) => (exitCode = code));
+
+  program
+    .command("fmt")
+    .description("Format contracts in the one canonical layout (Prettier with prettier-plugin-covenant).")
+    .argument("<paths...>", "contract files or folders to format")
+    .option("--check", "list files that would change; exit 1 if any")
+    .option("--write", "rewrite files in place (atomically)")
+    .action(async (paths: string[], options: { check?: boolean; write?: boolean }) => {
+      exitCode = await runFmt(paths, options, io);
     });
 
   try {

@@ -1,0 +1,94 @@
+import { relative, resolve, basename, extname, join } from "node:path";
+import { statSync } from "node:fs";
+import { compileFormats, formatExtensions, formats, type Format } from "@covenant/compiler";
+import { checkFiles } from "./check.js";
+import { UsageError } from "../files.js";
+import { formatCodeFrames, summaryLine } from "../report/code-frame.js";
+import { writeFilesAtomically, WriteError } from "../write-atomic.js";
+import type { Io } from "../io.js";
+
+export interface BuildOptions {
+  readonly to: string;
+  readonly out?: string;
+  readonly outDir?: string;
+  readonly width?: string;
+  readonly withLocations?: boolean;
+  readonly paper?: string;
+  readonly root?: string;
+}
+
+/** `markdown,json` → the formats, in the order given, each once. */
+function parseFormats(list: string): Format[] {
+  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`--to needs at least one format (${formats.join(", ")})`);
+  for (const name of names) {
+    if (!(formats as readonly string[]).includes(name)) throw new UsageError(`unknown format '${name}' for --to; use ${formats.join(", ")} (several separated by commas)`);
+  }
+  return [...new Set(names as Format[])];
+}
+
+function parseWidth(width: string | undefined): number {
+  if (width === undefined) return 80;
+  const n = Number(width);
+  if (!Number.isInteger(n) || n < 40 || n > 1000) throw new UsageError(`--width must be a whole number from 40 to 1000, not '${width}'`);
+  return n;
+}
+
+/**
+ * `covenant build FILE --to FORMATS`: compiles one contract. With errors in the source it prints
+ * the diagnostics as `check` does and writes nothing (exit 1); a path it cannot write is one line
+ * and exit 2, with nothing half-written. One format without `-o` or `--out-dir` goes to stdout.
+ */
+export function runBuild(file: string, options: BuildOptions, io: Io): number {
+  const targets = parseFormats(options.to);
+  const width = parseWidth(options.width);
+  if (options.paper !== undefined && options.paper !== "a4" && options.paper !== "letter") throw new UsageError(`--paper must be a4 or letter, not '${options.paper}'`);
+  if (options.out !== undefined && options.outDir !== undefined) throw new UsageError("give either -o/--out (one format) or --out-dir (several), not both");
+  if (options.out !== undefined && targets.length > 1) throw new UsageError(`-o/--out writes one format, but --to names ${targets.length}; use --out-dir for several`);
+
+  const path = resolve(io.cwd, file);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    // checkFiles reports a missing file as a usage error.
+  }
+  if (isDirectory) throw new UsageError(`'${file}' is a folder; build takes one .contract file`);
+  const run = checkFiles([file], io.cwd, options.root);
+  const errors = run.diagnostics.some((d) => d.severity === "error");
+  if (run.diagnostics.length > 0) {
+    io.stderr(formatCodeFrames(run.diagnostics, run.texts, { cwd: io.cwd, color: io.color }));
+    if (errors) {
+      io.stderr(summaryLine(run.diagnostics, 1, io.color) + "\n");
+      return 1;
+    }
+  }
+  const checked = run.workspace.check(run.files[0]!);
+  if (!checked.contract) {
+    io.stderr(`covenant: '${file}' has no contract header, so there is nothing to build; a clause library is built through the contracts that import it\n`);
+    return 1;
+  }
+
+  const compiled = compileFormats(checked, targets, { width, withLocations: options.withLocations ?? false, paper: options.paper === "letter" ? "letter" : "a4" });
+  const outputs = targets.map((format) => ({ format, text: compiled.get(format)! }));
+  if (options.out === undefined && options.outDir === undefined) {
+    if (outputs.length > 1) throw new UsageError(`--to names ${outputs.length} formats; give --out-dir to write them`);
+    io.stdout(outputs[0]!.text);
+    return 0;
+  }
+  const stem = basename(path, extname(path));
+  const files = outputs.map(({ format, text }) => ({
+    path: options.out !== undefined ? resolve(io.cwd, options.out) : join(resolve(io.cwd, options.outDir!), stem + formatExtensions[format]),
+    text,
+  }));
+  try {
+    writeFilesAtomically(files, { createDirectories: options.outDir !== undefined });
+  } catch (error) {
+    if (error instanceof WriteError) {
+      io.stderr(`covenant: ${error.message.replace(/'([^']+)'/, (_, p: string) => `'${relative(io.cwd, p) || p}'`)}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  return 0;
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { parse, type Diagnostic } from "@covenant/core";
+import { writeFileAtomic } from "../atomic-write.js";
+import { collectContractFiles, UsageError } from "../files.js";
+import type { Io } from "../io.js";
+import { formatCodeFrames } from "../report/code-frame.js";
+
+export interface FmtOptions {
+  readonly check?: boolean;
+  readonly write?: boolean;
+}
+
+const syntaxCodes = new Set(["CV100", "CV101", "CV102", "CV103", "CV104", "CV105"]);
+
+/**
+ * `covenant fmt`: formats through Prettier with prettier-plugin-covenant, the same printer editors
+ * use. `--check` lists files that would change (exit 1 if any); `--write` rewrites them atomically;
+ * with neither, one file's formatted text goes to standard output. Files with syntax errors are
+ * reported and never touched (exit 1).
+ */
+export async function runFmt(paths: readonly string[], options: FmtOptions, io: Io): Promise<number> {
+  if (options.check && options.write) throw new UsageError("use either --check or --write, not both");
+  const files = collectContractFiles(paths, io.cwd);
+  if (!options.check && !options.write && files.length !== 1) throw new UsageError("formatting several files needs --check or --write");
+  // Loaded only here, so that `covenant check` does not pay for Prettier at start-up.
+  const { formatDocument } = await import("prettier-plugin-covenant");
+  let failed = false;
+  const show = (path: string): string => relative(io.cwd, path) || path;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new UsageError(`cannot read '${show(file)}': ${(error as Error).message}`);
+    }
+    const syntax: Diagnostic[] = parse(text, file).diagnostics.filter((d) => d.severity === "error" && syntaxCodes.has(d.code));
+    if (syntax.length > 0) {
+      io.stderr(formatCodeFrames(syntax, new Map([[file, text]]), { cwd: io.cwd, color: io.color }));
+      io.stderr(`${show(file)}: not formatted, it has syntax errors\n`);
+      failed = true;
+      continue;
+    }
+    const formatted = await formatDocument(text, { filepath: file, endOfLine: "auto" });
+    if (options.check) {
+      if (formatted !== text) {
+        io.stdout(`would reformat ${show(file)}\n`);
+        failed = true;
+      }
+    } else if (options.write) {
+      if (formatted !== text) {
+        try {
+          writeFileAtomic(file, formatted);
+        } catch (error) {
+          throw new UsageError(`cannot write '${show(file)}': ${(error as Error).message}`);
+        }
+        io.stdout(`formatted ${show(file)}\n`);
+      }
+    } else io.stdout(formatted);
+  }
+  if (options.check && !failed) io.stdout(`${files.length} file${files.length === 1 ? "" : "s"} already formatted\n`);
+  return failed ? 1 : 0;
+}
