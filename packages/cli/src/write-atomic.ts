@@ -34,7 +34,10 @@ function reason(error: unknown): string {
  * them are written are they renamed into place (a rename within a folder is atomic). On failure
  * the temporary files are removed and a WriteError names the path that could not be written.
  */
-export function writeFilesAtomically(files: readonly { readonly path: string; readonly text: string }[], options: { readonly createDirectories?: boolean } = {}): void {
+export function writeFilesAtomically(
+  files: readonly { readonly path: string; readonly text: string }[],
+  options: { readonly createDirectories?: boolean } = {},
+): void {
   const written: { temp: string; path: string }[] = [];
   const cleanUp = (): void => {
     for (const { temp } of written) rmSync(temp, { force: true });

@@ -19,10 +19,14 @@ export interface BuildOptions {
 
 /** `markdown,json` → the formats, in the order given, each once. */
 function parseFormats(list: string): Format[] {
-  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
+  const names = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new UsageError(`--to needs at least one format (${formats.join(", ")})`);
   for (const name of names) {
-    if (!(formats as readonly string[]).includes(name)) throw new UsageError(`unknown format '${name}' for --to; use ${formats.join(", ")} (several separated by commas)`);
+    if (!(formats as readonly string[]).includes(name))
+      throw new UsageError(`unknown format '${name}' for --to; use ${formats.join(", ")} (several separated by commas)`);
   }
   return [...new Set(names as Format[])];
 }
@@ -42,9 +46,12 @@ function parseWidth(width: string | undefined): number {
 export function runBuild(file: string, options: BuildOptions, io: Io): number {
   const targets = parseFormats(options.to);
   const width = parseWidth(options.width);
-  if (options.paper !== undefined && options.paper !== "a4" && options.paper !== "letter") throw new UsageError(`--paper must be a4 or letter, not '${options.paper}'`);
-  if (options.out !== undefined && options.outDir !== undefined) throw new UsageError("give either -o/--out (one format) or --out-dir (several), not both");
-  if (options.out !== undefined && targets.length > 1) throw new UsageError(`-o/--out writes one format, but --to names ${targets.length}; use --out-dir for several`);
+  if (options.paper !== undefined && options.paper !== "a4" && options.paper !== "letter")
+    throw new UsageError(`--paper must be a4 or letter, not '${options.paper}'`);
+  if (options.out !== undefined && options.outDir !== undefined)
+    throw new UsageError("give either -o/--out (one format) or --out-dir (several), not both");
+  if (options.out !== undefined && targets.length > 1)
+    throw new UsageError(`-o/--out writes one format, but --to names ${targets.length}; use --out-dir for several`);
 
   const path = resolve(io.cwd, file);
   let isDirectory = false;
@@ -65,11 +72,17 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
   }
   const checked = run.workspace.check(run.files[0]!);
   if (!checked.contract) {
-    io.stderr(`covenant: '${file}' has no contract header, so there is nothing to build; a clause library is built through the contracts that import it\n`);
+    io.stderr(
+      `covenant: '${file}' has no contract header, so there is nothing to build; a clause library is built through the contracts that import it\n`,
+    );
     return 1;
   }
 
-  const compiled = compileFormats(checked, targets, { width, withLocations: options.withLocations ?? false, paper: options.paper === "letter" ? "letter" : "a4" });
+  const compiled = compileFormats(checked, targets, {
+    width,
+    withLocations: options.withLocations ?? false,
+    paper: options.paper === "letter" ? "letter" : "a4",
+  });
   const outputs = targets.map((format) => ({ format, text: compiled.get(format)! }));
   if (options.out === undefined && options.outDir === undefined) {
     if (outputs.length > 1) throw new UsageError(`--to names ${outputs.length} formats; give --out-dir to write them`);
@@ -78,7 +91,8 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
   }
   const stem = basename(path, extname(path));
   const files = outputs.map(({ format, text }) => ({
-    path: options.out !== undefined ? resolve(io.cwd, options.out) : join(resolve(io.cwd, options.outDir!), stem + formatExtensions[format]),
+    path:
+      options.out !== undefined ? resolve(io.cwd, options.out) : join(resolve(io.cwd, options.outDir!), stem + formatExtensions[format]),
     text,
   }));
   try {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { parse, type Diagnostic } from "@covenant/core";
-import { writeFileAtomic } from "../atomic-write.js";
+import { writeFilesAtomically, WriteError } from "../write-atomic.js";
 import { collectContractFiles, UsageError } from "../files.js";
 import type { Io } from "../io.js";
 import { formatCodeFrames } from "../report/code-frame.js";
@@ -50,9 +50,10 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     } else if (options.write) {
       if (formatted !== text) {
         try {
-          writeFileAtomic(file, formatted);
+          writeFilesAtomically([{ path: file, text: formatted }]);
         } catch (error) {
-          throw new UsageError(`cannot write '${show(file)}': ${(error as Error).message}`);
+          if (error instanceof WriteError) throw new UsageError(error.message);
+          throw error;
         }
         io.stdout(`formatted ${show(file)}\n`);
       }

@@ -1,0 +1,82 @@
+import type { CheckedDocument } from "@covenant/core";
+import type { Document } from "./document/model.js";
+import { buildDocument } from "./document/build-document.js";
+import { renderJson } from "./json/terms-json.js";
+import { renderHtml } from "./render/html.js";
+import { renderMarkdown } from "./render/markdown.js";
+import { renderText } from "./render/text.js";
+import { wordingFor } from "./wording/wording.js";
+
+export type * from "./document/model.js";
+export { buildDocument } from "./document/build-document.js";
+export { contractDeclarations } from "./document/selection.js";
+export { languages, wordingFor, type Wording } from "./wording/wording.js";
+export { en } from "./wording/en.js";
+export { renderMarkdown } from "./render/markdown.js";
+export { renderText, type TextOptions } from "./render/text.js";
+export { renderHtml, type HtmlOptions } from "./render/html.js";
+export { renderJson, termsFormat, type JsonOptions } from "./json/terms-json.js";
+export { canonicalTerms, type Json } from "./json/canonical.js";
+export { contentHash, stableStringify } from "./json/stable-json.js";
+export { termsJsonSchema } from "./json/json-schema.js";
+
+/** The output formats, and the file extension each is written with. */
+export const formats = ["markdown", "text", "html", "json"] as const;
+export type Format = (typeof formats)[number];
+export const formatExtensions: Readonly<Record<Format, string>> = { markdown: ".md", text: ".txt", html: ".html", json: ".json" };
+
+export interface CompileOptions {
+  readonly to: Format;
+  /** Plain text only: the line width (default 80). */
+  readonly width?: number;
+  /** JSON only: add source locations (file, line, column) to declarations and rows. */
+  readonly withLocations?: boolean;
+  /** The language of the prose (default `en`). */
+  readonly language?: string;
+  /** HTML only: the paper size of the print CSS (default A4). */
+  readonly paper?: "a4" | "letter";
+}
+
+/**
+ * Compiles a checked contract to one output format. The document must check without errors and
+ * have a contract header: callers report diagnostics and write nothing otherwise. Output is a pure
+ * function of the checked document and the options: the same input gives byte-identical output.
+ */
+export function compile(checked: CheckedDocument, options: CompileOptions): string {
+  return compileFormats(checked, [options.to], options).get(options.to)!;
+}
+
+/** Compiles to several formats at once; the prose formats share one document model. */
+export function compileFormats(
+  checked: CheckedDocument,
+  to: readonly Format[],
+  options: Omit<CompileOptions, "to"> = {},
+): Map<Format, string> {
+  const outputs = new Map<Format, string>();
+  let document: Document | undefined;
+  const prose = (): Document => {
+    if (!document) {
+      const wording = wordingFor(options.language ?? "en");
+      if (!wording) throw new Error(`no wording table for language '${options.language}'`);
+      document = buildDocument(checked, wording);
+    }
+    return document;
+  };
+  for (const format of to) {
+    switch (format) {
+      case "markdown":
+        outputs.set(format, renderMarkdown(prose()));
+        break;
+      case "text":
+        outputs.set(format, renderText(prose(), { width: options.width ?? 80 }));
+        break;
+      case "html":
+        outputs.set(format, renderHtml(prose(), { paper: options.paper ?? "a4" }));
+        break;
+      case "json":
+        outputs.set(format, renderJson(checked, { withLocations: options.withLocations ?? false }));
+        break;
+    }
+  }
+  return outputs;
+}

@@ -1,0 +1,75 @@
+import { longestWord, wrap } from "./wrap.js";
+
+/**
+ * Tables drawn in ASCII for plain text, so any PDF pipeline or terminal shows them:
+ *
+ *   +------+------------------+
+ *   | Band | Price per module |
+ *   +======+==================+
+ *   | 1    |       USD 182.00 |
+ *   +------+------------------+
+ *
+ * Columns take their natural width when the table fits; otherwise cells wrap, no column narrower
+ * than its longest word unless even that cannot fit.
+ */
+export function drawTable(
+  columns: readonly { readonly title: string; readonly align: "left" | "right" }[],
+  rows: readonly (readonly string[])[],
+  width: number,
+): string[] {
+  const all = [columns.map((c) => c.title), ...rows];
+  const natural = columns.map((_, i) => Math.max(1, ...all.map((row) => (row[i] ?? "").length)));
+  const minimum = columns.map((_, i) => Math.max(1, ...all.map((row) => longestWord(row[i] ?? ""))));
+  const available = Math.max(columns.length, width - (3 * columns.length + 1));
+  const widths = fit(natural, minimum, available);
+
+  const rule = (fill: string): string => `+${widths.map((w) => fill.repeat(w + 2)).join("+")}+`;
+  const line = (cells: readonly string[], header: boolean): string[] => {
+    const wrapped = cells.map((cell, i) => wrap(cell, widths[i]!));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    const out: string[] = [];
+    for (let k = 0; k < height; k++) {
+      const parts = wrapped.map((w, i) => {
+        const text = w[k] ?? "";
+        return columns[i]!.align === "right" && !header ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
+      });
+      out.push(`| ${parts.join(" | ")} |`);
+    }
+    return out;
+  };
+  const out = [
+    rule("-"),
+    ...line(
+      columns.map((c) => c.title),
+      true,
+    ),
+    rule("="),
+  ];
+  for (const row of rows) out.push(...line(row, false), rule("-"));
+  return out;
+}
+
+/**
+ * Column widths: natural if they fit. Otherwise every column gets its longest word, and the space
+ * left goes to the narrowest columns first, up to their natural width: short columns (dates,
+ * amounts, parties) stay on one line and the widest, which holds running text, wraps.
+ */
+function fit(natural: readonly number[], minimum: readonly number[], available: number): number[] {
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= available) return [...natural];
+  const floor = minimum.reduce((a, b) => a + b, 0);
+  if (floor >= available) {
+    // Not even the longest words fit: share the space equally and let wrap cut words.
+    const share = Math.max(1, Math.floor(available / natural.length));
+    return natural.map((n) => Math.min(n, share));
+  }
+  const widths = [...minimum];
+  let spare = available - floor;
+  const narrowestFirst = natural.map((n, i) => ({ n, i })).sort((a, b) => a.n - b.n || a.i - b.i);
+  for (const { n, i } of narrowestFirst) {
+    const give = Math.min(n - widths[i]!, spare);
+    widths[i] = widths[i]! + give;
+    spare -= give;
+  }
+  return widths;
+}
