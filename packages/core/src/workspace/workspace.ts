@@ -159,6 +159,8 @@ export class Workspace {
       }
     };
 
+    const rootReal = real(this.root);
+
     const visit = (path: string, via: A.ImportStatement | undefined, from: string | undefined): void => {
       const parsed = this.getParsed(path);
       versions.set(path, "version" in parsed ? parsed.version : -1);
@@ -189,12 +191,22 @@ export class Workspace {
           );
           continue;
         }
+        const targetReal = real(target);
+        // A symbolic link inside the project may point anywhere; what counts is where it leads.
+        if (targetReal !== target && !isInside(rootReal, targetReal)) {
+          report(
+            path,
+            Codes.ImportOutsideRoot,
+            statement.path.range,
+            `'${specifier}' is a symbolic link that leads outside the project (${this.root}); clause libraries must live inside it`,
+          );
+          continue;
+        }
         const found = this.getParsed(target);
         if (!target.endsWith(".contract") && !("version" in found && found.version) && !("kind" in found && found.kind === "directory")) {
           report(path, Codes.ImportNotFound, statement.path.range, `'${specifier}' is not a .contract file`);
           continue;
         }
-        const targetReal = real(target);
         const cycleStart = stack.findIndex((s) => s.path === target || s.real === targetReal);
         if (cycleStart >= 0) {
           const chain = [...stack.slice(cycleStart).map((s) => relativePath(this.root, s.path)), relativePath(this.root, target)];

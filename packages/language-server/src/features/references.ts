@@ -1,0 +1,48 @@
+import type { ReferenceSite, SymbolInfo } from "@covenant/core";
+import type { CancellationToken, Location, ReferenceParams } from "vscode-languageserver";
+import type { CheckedView, DocumentStore } from "../documents.js";
+import { offsetAt, toLspRange } from "../positions.js";
+import { semanticIndex } from "../semantic-index.js";
+import { sameSymbol, targetAt } from "./targets.js";
+
+/**
+ * Find references: every use of a declaration in this document and in every open document that
+ * imports the file it is declared in; for a party, also the places that name it by its role.
+ */
+export function references(view: CheckedView, store: DocumentStore, params: ReferenceParams, token?: CancellationToken): Location[] | null {
+  const target = targetAt(view, offsetAt(view.parsed.lines, params.position));
+  if (!target || target.kind === "import") return null;
+  const locations: Location[] = [];
+  if (target.kind === "role") {
+    for (const site of semanticIndex(view.checked).roleUses(target.role))
+      locations.push({ uri: store.uriOf(site.uri), range: toLspRange(site.range) });
+    return locations;
+  }
+  const symbol = target.symbol;
+  if (params.context.includeDeclaration) locations.push({ uri: store.uriOf(symbol.uri), range: toLspRange(symbol.nameRange) });
+  for (const site of usesEverywhere(view, store, symbol, token))
+    locations.push({ uri: store.uriOf(site.uri), range: toLspRange(site.range) });
+  return locations;
+}
+
+/** The uses of a symbol across the open documents that see it, each place once. */
+export function usesEverywhere(view: CheckedView, store: DocumentStore, symbol: SymbolInfo, token?: CancellationToken): ReferenceSite[] {
+  const seen = new Set<string>();
+  const sites: ReferenceSite[] = [];
+  const add = (list: readonly ReferenceSite[]): void => {
+    for (const site of list) {
+      const key = `${site.uri}\u0000${site.range.start.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      sites.push(site);
+    }
+  };
+  add(semanticIndex(view.checked).usesOf(symbol));
+  for (const other of store.documentsIncluding(symbol.uri).map((v) => v.checked)) {
+    if (token?.isCancellationRequested) break;
+    if (other === view.checked) continue;
+    const same = other.symbols.get(symbol.name);
+    if (sameSymbol(symbol, same)) add(semanticIndex(other).usesOf(same!));
+  }
+  return sites;
+}

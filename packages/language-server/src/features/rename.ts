@@ -1,0 +1,104 @@
+import { isTopLevelKind, partyRoles, relativePath, type SymbolInfo } from "@covenant/core";
+import {
+  ErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type PrepareRenameParams,
+  type Range,
+  type RenameParams,
+  type TextEdit,
+  type WorkspaceEdit,
+} from "vscode-languageserver";
+import type { CheckedView, DocumentStore } from "../documents.js";
+import { offsetAt, toLspRange } from "../positions.js";
+import { semanticIndex } from "../semantic-index.js";
+import { usesEverywhere } from "./references.js";
+import { targetAt } from "./targets.js";
+
+/**
+ * Rename a declaration and every use of it, across the files of the document and the open
+ * documents that import them. Refuses what is not a name, words the language reserves, and names
+ * another declaration of an affected document already has.
+ */
+
+/** Words that cannot name a declaration: the hard keywords, declaration kinds and the value words that mean something alone. */
+const reserved = new Set([
+  "import",
+  "and",
+  "or",
+  "not",
+  "tier",
+  "royalty",
+  "trigger",
+  "step",
+  "for",
+  "true",
+  "false",
+  "worldwide",
+  "perpetual",
+  "any",
+]);
+
+const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function prepareRename(view: CheckedView, params: PrepareRenameParams): { range: Range; placeholder: string } | null {
+  const target = targetAt(view, offsetAt(view.parsed.lines, params.position));
+  if (target?.kind !== "symbol") return null;
+  return { range: toLspRange(target.range), placeholder: target.symbol.name };
+}
+
+export function rename(view: CheckedView, store: DocumentStore, params: RenameParams, token?: CancellationToken): WorkspaceEdit | null {
+  const target = targetAt(view, offsetAt(view.parsed.lines, params.position));
+  if (target?.kind !== "symbol") {
+    const what =
+      target?.kind === "role"
+        ? `'${target.role}' names a party by its role; rename the role in the party's 'role' field instead`
+        : "Only declared names can be renamed";
+    throw new ResponseError(ErrorCodes.InvalidRequest, what);
+  }
+  const symbol = target.symbol;
+  const newName = params.newName;
+  if (newName === symbol.name) return { changes: {} };
+  refuseInvalid(newName, symbol, view);
+  refuseCollision(newName, symbol, view, store);
+
+  const changes: Record<string, TextEdit[]> = {};
+  const edit = (path: string, range: Range): void => {
+    (changes[store.uriOf(path)] ??= []).push({ range, newText: newName });
+  };
+  edit(symbol.uri, toLspRange(symbol.nameRange));
+  for (const site of usesEverywhere(view, store, symbol, token)) edit(site.uri, toLspRange(site.range));
+  return { changes };
+}
+
+function refuseInvalid(newName: string, symbol: SymbolInfo, view: CheckedView): void {
+  if (!identifier.test(newName))
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `'${newName}' is not a valid name: use letters, digits and '_', starting with a letter or '_'`,
+    );
+  if (reserved.has(newName) || isTopLevelKind(newName))
+    throw new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is a reserved word of Covenant; choose another name`);
+  // A role word names "the party with that role": only a party that has that role may take it as its name.
+  if ((partyRoles as readonly string[]).includes(newName)) {
+    const model = semanticIndex(view.checked).modelOf(symbol.declaration);
+    const role = model?.fields.get("role");
+    if (!(symbol.kind === "party" && role?.kind === "enum" && role.value === newName))
+      throw new ResponseError(
+        ErrorCodes.InvalidParams,
+        `'${newName}' is a party role; only a party whose role is ${newName} may be called that`,
+      );
+  }
+}
+
+function refuseCollision(newName: string, symbol: SymbolInfo, view: CheckedView, store: DocumentStore): void {
+  const documents = [view.checked, ...store.documentsIncluding(symbol.uri).map((v) => v.checked)];
+  for (const checked of documents) {
+    const existing = checked.symbols.get(newName);
+    if (existing)
+      throw new ResponseError(
+        ErrorCodes.InvalidParams,
+        `'${newName}' is already declared (a ${existing.kind.replace("_", " ")} in ${relativePath(view.workspace.root, existing.uri)}, line ${existing.nameRange.start.line}); choose another name`,
+      );
+  }
+}
