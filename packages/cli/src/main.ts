@@ -4,6 +4,7 @@ import type { Io } from "./io.js";
 import { runCheck } from "./commands/check.js";
 import { runFmt } from "./commands/fmt.js";
 import { registerDiffCommand } from "./commands/diff.js";
+import { registerEvalCommand } from "./commands/eval.js";
 import { runBuild, type BuildOptions } from "./commands/build.js";
 
 /**
@@ -32,7 +33,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command("build")
-    .description("Compile a contract to legal prose (Markdown, plain text, print-ready HTML) or canonical JSON (exit 1 and nothing written if it has errors).")
+    .description(
+      "Compile a contract to legal prose (Markdown, plain text, print-ready HTML) or canonical JSON (exit 1 and nothing written if it has errors).",
+    )
     .argument("<file>", "the contract to compile (a root file with a contract header)")
     .option("-t, --to <formats>", "output formats, comma-separated: markdown, text, html, json", "markdown")
     .option("-o, --out <file>", "write the one format to this file (default: stdout)")
@@ -46,6 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   registerDiffCommand(program, io, (code) => (exitCode = code));
+  registerEvalCommand(program, io, (code) => (exitCode = code));
 
   program
     .command("fmt")

@@ -8,7 +8,9 @@ import {
   renderDiffJson,
   renderDiffMarkdown,
   renderDiffText,
+  redlineProse,
   renderTermsListing,
+  type RedlineFormat,
   type TermDiff,
 } from "@covenant/review";
 import { findProjectRoot, UsageError } from "../files.js";
@@ -27,13 +29,18 @@ export interface DiffOptions {
   readonly gitDriver?: boolean;
   /** `--terms`: print the canonical terms listing of one file (git's textconv). */
   readonly terms?: boolean;
+  /** `--prose`: a word-level redline of the compiled prose instead of the term diff. */
+  readonly prose?: boolean;
+  readonly to: RedlineFormat;
 }
 
 /** Adds `covenant diff` to the program; `done` receives the exit code. */
 export function registerDiffCommand(program: Command, io: Io, done: (code: number) => void): void {
   program
     .command("diff")
-    .description("Compare two contracts as terms: declarations added, removed, renamed; terms changed, who each change favours, which are material.")
+    .description(
+      "Compare two contracts as terms: declarations added, removed, renamed; terms changed, who each change favours, which are material.",
+    )
     .argument("[paths...]", "OLD NEW, or after --git and --: the contract's PATH")
     .usage("[options] OLD NEW | --git REV1 [REV2] -- PATH | --terms FILE")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
@@ -41,6 +48,8 @@ export function registerDiffCommand(program: Command, io: Io, done: (code: numbe
     .option("--git <revisions...>", "read the versions from git: REV1 [REV2] (default REV2: the work tree); name the PATH after --")
     .option("--git-driver", "run as git's external diff driver (git passes path old-file old-hex old-mode new-file new-hex new-mode)")
     .option("--terms", "print the canonical terms listing of one file (for git's textconv)")
+    .option("--prose", "show a word-level redline of the compiled prose (deleted words struck, inserted words marked)")
+    .addOption(new Option("-t, --to <format>", "redline format with --prose").choices(["markdown", "html"]).default("markdown"))
     .option("--root <dir>", "project root that imports must stay inside (default: as for check)")
     .action((paths: string[], options: DiffOptions) => {
       done(runDiff(paths, options, io));
@@ -67,6 +76,7 @@ export function runDiff(paths: readonly string[], options: DiffOptions, io: Io):
   if (options.terms) return runTermsListing(paths, options, io);
   try {
     const [before, after] = options.git ? gitVersions(paths, options.git, io) : fileVersions(paths, options, io);
+    if (options.prose) return runRedline(before, after, options, io);
     const diff = diffDocuments(before.document, after.document, { old: before.shown, new: after.shown });
     io.stdout(render(diff, options.format, io.color));
     return options.exitCode && !isEmptyDiff(diff) ? 1 : 0;
@@ -74,6 +84,16 @@ export function runDiff(paths: readonly string[], options: DiffOptions, io: Io):
     if (error instanceof UncheckedInput) return 2;
     throw error;
   }
+}
+
+/** `--prose`: both versions compiled and redlined; with `--exit-code`, 1 when the prose differs. */
+function runRedline(before: Version, after: Version, options: DiffOptions, io: Io): number {
+  for (const version of [before, after]) {
+    if (!version.document.contract) throw new UsageError(`--prose compiles contracts: ${version.shown} has no contract header`);
+  }
+  const redline = redlineProse(before.document, after.document, options.to, { old: before.shown, new: after.shown });
+  io.stdout(redline.text.endsWith("\n") ? redline.text : `${redline.text}\n`);
+  return options.exitCode && redline.changed ? 1 : 0;
 }
 
 function render(diff: TermDiff, format: DiffOptions["format"], color: boolean): string {
@@ -124,7 +144,11 @@ function gitVersions(paths: readonly string[], givenRevisions: readonly string[]
  * Without `--`, commander hands the path to `--git` with the revisions; as git does, a last word
  * that names a file in the work tree is the path.
  */
-function splitRevisions(revisions: readonly string[], paths: readonly string[], cwd: string): { revisions: readonly string[]; path: readonly string[] } {
+function splitRevisions(
+  revisions: readonly string[],
+  paths: readonly string[],
+  cwd: string,
+): { revisions: readonly string[]; path: readonly string[] } {
   const last = revisions[revisions.length - 1];
   if (paths.length > 0 || revisions.length < 2 || last === undefined || !existsSync(resolve(cwd, last))) return { revisions, path: paths };
   return { revisions: revisions.slice(0, -1), path: [last] };
@@ -148,7 +172,8 @@ function runGitDriver(args: readonly string[], io: Io): number {
     io.stdout(`* Unmerged path ${args[0]}\n`);
     return 0;
   }
-  if (args.length !== 7) throw new UsageError("--git-driver takes the 7 arguments git passes: path old-file old-hex old-mode new-file new-hex new-mode");
+  if (args.length !== 7)
+    throw new UsageError("--git-driver takes the 7 arguments git passes: path old-file old-hex old-mode new-file new-hex new-mode");
   const [path, oldFile, , , newFile] = args as [string, string, string, string, string];
   let top: string;
   try {
@@ -170,7 +195,12 @@ function runGitDriver(args: readonly string[], io: Io): number {
     io.stdout(`covenant: ${version.shown} has errors; showing no term diff (run covenant check)\n`);
     return 0;
   }
-  io.stdout(renderDiffText(diffDocuments(before.document, after.document, { old: before.shown, new: after.shown }), { color: io.color, heading: false }));
+  io.stdout(
+    renderDiffText(diffDocuments(before.document, after.document, { old: before.shown, new: after.shown }), {
+      color: io.color,
+      heading: false,
+    }),
+  );
   return 0;
 }
 

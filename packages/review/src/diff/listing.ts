@@ -1,0 +1,18 @@
+import type { CheckedDocument } from "@covenant/core";
+import { declarationLabel } from "./labels.js";
+import { flattenDocument } from "./terms.js";
+
+/**
+ * The canonical terms listing of a document: one line per term, `pricing airbag_price  tier
+ * 10,000–49,999 modules: USD 171.50`. Layout and comments leave it unchanged, so git's `textconv`
+ * turns a line diff of two listings into a term diff. Only the file's own declarations are listed
+ * (git hands textconv a temporary copy, whose imports may not resolve).
+ */
+export function renderTermsListing(document: CheckedDocument): string {
+  const lines: string[] = [];
+  for (const d of flattenDocument(document).filter((d) => d.model.uri === document.rootUri)) {
+    const head = declarationLabel(d);
+    for (const term of d.terms) lines.push(`${head}  ${term.label}: ${term.text}`);
+  }
+  return lines.join("\n") + "\n";
+}

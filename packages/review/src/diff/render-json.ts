@@ -1,0 +1,6 @@
+import type { TermDiff } from "./model.js";
+
+/** The diff as JSON: the model itself, decimals as strings, stable key order from the model's construction. */
+export function renderDiffJson(diff: TermDiff): string {
+  return JSON.stringify({ equal: diff.declarations.length === 0, ...diff }, null, 2) + "\n";
+}

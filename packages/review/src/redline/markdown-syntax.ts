@@ -1,0 +1,43 @@
+import type { ProseSyntax, Token } from "./syntax.js";
+
+/**
+ * Markdown as the compiler writes it: headings, paragraphs, tables (`| a | b |`) and bold spans
+ * (`**1.1**`, `**"Buyer"**`). Deleted text is `~~struck~~`, inserted text `**bold**`.
+ */
+export const markdownSyntax: ProseSyntax = {
+  tokens(line) {
+    const tokens: Token[] = [];
+    const heading = /^#{1,6} /.exec(line);
+    let rest = line;
+    if (heading) {
+      tokens.push({ text: heading[0], kind: "tag" });
+      rest = line.slice(heading[0].length);
+    }
+    for (const match of rest.matchAll(/\*\*(?:(?!\*\*).)+\*\*|\|(?: ?:?-+:? ?(?=\|))?|\s+|[^\s*|]+|\*/g)) {
+      const text = match[0];
+      const kind = text.startsWith("|") ? "tag" : text.startsWith("**") ? "atom" : /^\s+$/.test(text) ? "space" : "word";
+      tokens.push({ text, kind });
+    }
+    return tokens;
+  },
+  shape(line) {
+    if (line.trim() === "") return "blank";
+    const heading = /^(#{1,6}) /.exec(line);
+    if (heading) return `heading ${heading[1]!.length}`;
+    if (line.startsWith("|")) return `row ${(line.match(/\|/g) ?? []).length}`;
+    return "paragraph";
+  },
+  balanced() {
+    return true;
+  },
+  deleted(text) {
+    return `~~${text.map((t) => t.text).join("")}~~`;
+  },
+  inserted(text) {
+    // Bold inside bold would end the insertion early: inserted clause numbers and defined terms lose their own bold.
+    return `**${text.map((t) => (t.kind === "atom" ? t.text.slice(2, -2) : t.text)).join("")}**`;
+  },
+  deletedFragment() {
+    return undefined;
+  },
+};

@@ -1,0 +1,49 @@
+import type { CheckedDocument } from "@covenant/core";
+import { compile } from "@covenant/compiler";
+import { htmlSyntax } from "./html-syntax.js";
+import { markdownSyntax } from "./markdown-syntax.js";
+import { redlineLines } from "./redline-lines.js";
+
+export type RedlineFormat = "markdown" | "html";
+
+export interface Redline {
+  readonly text: string;
+  /** False when the two versions compile to the same prose. */
+  readonly changed: boolean;
+}
+
+/** Redline styles added to the compiled HTML's own (print) CSS. */
+const redlineCss = `ins { color: #0b5394; text-decoration: underline; text-decoration-thickness: 0.08em; }
+del { color: #a61c00; text-decoration: line-through; }
+.redline-removed { margin: 0 0 0.6em; }
+.redline-note { font-size: 9pt; color: #444; border-bottom: 0.6pt solid #777; margin: 0 0 1.5em; padding: 0 0 0.4em; }
+@media print { ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+`;
+
+/**
+ * The prose redline between two versions of a contract, as a lawyer reviews a turn of the draft:
+ * both are compiled, and the new version's prose is shown with deleted words struck and inserted
+ * words marked, clause numbers kept. Markdown marks `~~deleted~~` and `**inserted**`; HTML marks
+ * `<del>` and `<ins>` and keeps the compiler's print CSS.
+ */
+export function redlineProse(
+  before: CheckedDocument,
+  after: CheckedDocument,
+  format: RedlineFormat,
+  names: { old: string; new: string },
+): Redline {
+  const oldText = compile(before, { to: format });
+  const newText = compile(after, { to: format });
+  if (format === "markdown") {
+    const { text, changed } = redlineLines(oldText, newText, markdownSyntax);
+    return { text: `> Redline: ${names.old} → ${names.new}. ~~Struck~~ text is deleted, **bold** text inserted.\n\n${text}`, changed };
+  }
+  const { text, changed } = redlineLines(oldText, newText, htmlSyntax);
+  const withCss = text.replace("</style>", `${redlineCss}</style>`);
+  const note = `<p class="redline-note">Redline: ${escapeHtml(names.old)} → ${escapeHtml(names.new)}. <del>Struck</del> text is deleted, <ins>underlined</ins> text inserted.</p>`;
+  return { text: withCss.replace(/<main>\n?/, (m) => `${m}${note}\n`), changed };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

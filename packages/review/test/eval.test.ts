@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { evaluate, factsSchema, readFactsFor, type EvalResult } from "../src/index.js";
+import { checkText, example, exampleNames } from "./documents.js";
+
+const supply = checkText(example("supply-agreement"));
+
+function run(facts: unknown, document = supply): EvalResult {
+  const read = readFactsFor(document, JSON.stringify(facts));
+  if (!("facts" in read)) throw new Error(JSON.stringify(read.problems));
+  return evaluate(document, read.facts);
+}
+
+describe("eval", () => {
+  it("picks the tier whose band holds the volume, boundaries included", () => {
+    const tier = (volume: number): number | undefined => run({ volumes: { airbag: volume } }).prices[0]!.tier;
+    expect([tier(1), tier(9_999), tier(10_000), tier(49_999), tier(50_000), tier(10_000_000)]).toEqual([1, 1, 2, 2, 3, 3]);
+    const none = run({ volumes: { airbag: 0 } }).prices[0]!;
+    expect(none.tier).toBeUndefined();
+    expect(none.trace[0]).toBe("no tier applies: 0 is below the first band, 1–9,999");
+  });
+
+  it("indexes the price within floor and ceiling and rounds as declared", () => {
+    const price = (move: string) => run({ volumes: { airbag: "23000" }, indices: { aluminium: move } }).prices[0]!;
+    expect(price("12.5").indexedPrice!.amount.toFixed(2)).toBe("176.30"); // ceiling 8%: 171.50 × (1 + 0.35 × 0.08) = 176.302
+    expect(price("-20").indexedPrice!.amount.toFixed(2)).toBe("168.50"); // floor -5%: 171.50 × (1 − 0.35 × 0.05) = 168.49875
+    expect(price("1").trace[2]).toBe("index aluminium moved +1%: 35% of USD 171.50 moves by +1%, +USD 0.60025");
+    expect(price("1").priceBand).toMatchObject({ low: { amount: expect.anything() }, high: { amount: expect.anything() } });
+  });
+
+  it("works out penalties per full step, cut to the cap, and bonuses", () => {
+    const result = run({
+      kpis: {
+        on_time: [
+          { period: "a", value: "96.99", invoice: "1000000" },
+          { period: "b", value: "50", invoice: "1000000" },
+          { period: "c", value: "99.5", invoice: "1000000" },
+        ],
+      },
+    });
+    const [a, b, c] = result.kpis[0]!.periods;
+    expect(a!.penalty!.amount.toFixed(2)).toBe("5000.00"); // 1.01 points short: one full step of 1%
+    expect(b).toMatchObject({ capped: true });
+    expect(b!.penalty!.amount.toFixed(2)).toBe("50000.00"); // 5% of invoice
+    expect(c!.bonus!.amount.toFixed(2)).toBe("2500.00");
+    expect(result.kpis[0]!.consecutiveMisses).toBe(0);
+  });
+
+  it("decides termination rights from KPI misses, party events and how long force majeure has lasted", () => {
+    const result = run({
+      as_of: "2027-06-01",
+      kpis: {
+        defects: [
+          { period: "1", value: 60 },
+          { period: "2", value: 70 },
+          { period: "3", value: 80 },
+        ],
+      },
+      events: { port_closure: { value: 100, since: "2026-12-01" } },
+      parties: { buyer: { insolvent: true } },
+    });
+    const arisen = Object.fromEntries(result.termination.map((t) => [t.text, t.arisen]));
+    expect(arisen).toEqual({
+      "breach of defects for 3 consecutive periods": "true",
+      "insolvency of any party": "true",
+      "fm lasting 180 days": "true",
+      "buyer with notice 180 days": "true",
+    });
+    expect(result.forceMajeure[0]).toMatchObject({
+      triggered: "true",
+      since: "2026-12-01",
+      terminationRight: "true",
+      relief: "suspend delivery for 60 days",
+    });
+  });
+
+  it("leaves a duration it cannot measure unknown", () => {
+    const result = run({ events: { port_closure: 100 } });
+    expect(result.forceMajeure[0]!.terminationRight).toBe("unknown");
+  });
+
+  it("starts the milestone's ladder the day after a missed due date and marks the steps reached", () => {
+    const result = run({ as_of: "2026-11-15", milestones: { sop: { delivered: null } } });
+    expect(result.milestones[0]!.status).toBe("missed");
+    expect(result.escalations[0]!.steps.map((s) => [s.date, s.reached])).toEqual([
+      ["2026-10-02", true],
+      ["2026-10-17", true],
+      ["2026-11-16", false],
+      ["2026-12-31", false],
+    ]);
+  });
+
+  it("publishes a valid JSON Schema per contract, closed over the contract's names", () => {
+    for (const name of exampleNames) {
+      const schema = factsSchema(checkText(example(name)));
+      expect(() => new Ajv2020({ strict: true, allowUnionTypes: true }).compile(schema), name).not.toThrow();
+    }
+    const schema = factsSchema(supply) as { properties: Record<string, { propertyNames?: { enum: string[] } }> };
+    expect(schema.properties["volumes"]!.propertyNames!.enum).toEqual(["airbag"]);
+    expect(schema.properties["purchases"]).toBeUndefined();
+  });
+
+  it("reports bad facts at their line and column: schema first, then calendar dates", () => {
+    const shape = readFactsFor(
+      supply,
+      '{\n  "kpis": {\n    "on_time": [{ "period": "x", "value": true, "invoice": 1 }]\n  },\n  "as_of": "2027-13-01"\n}',
+    );
+    expect("problems" in shape && shape.problems).toEqual([
+      {
+        message: `'kpis.on_time.0.value' must be a number or a decimal string such as "23000" or "0.1"`,
+        pointer: "/kpis/on_time/0/value",
+        line: 3,
+        column: 43,
+      },
+    ]);
+    const date = readFactsFor(supply, '{\n  "as_of": "2027-13-01"\n}');
+    expect("problems" in date && date.problems).toEqual([
+      { message: "'as_of' is not a calendar date: 2027-13-01", pointer: "/as_of", line: 2, column: 12 },
+    ]);
+  });
+});
