@@ -8,8 +8,12 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const jsoncParserEsm = createRequire(here("../../review/package.json")).resolve("jsonc-parser").replace(/lib[\\/]umd[\\/]main\.js$/, "lib/esm/main.js");
 
 await build({
-  entryPoints: [here("../dist/bin.js")],
-  outfile: here("../dist/covenant.mjs"),
+  // Commands load their packages lazily; splitting keeps each in its own chunk under dist/chunks.
+  entryPoints: { covenant: here("../dist/bin.js") },
+  outdir: here("../dist"),
+  outExtension: { ".js": ".mjs" },
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",

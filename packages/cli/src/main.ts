@@ -2,10 +2,9 @@ import { Command, CommanderError, Option } from "commander";
 import { UsageError } from "./files.js";
 import type { Io } from "./io.js";
 import { runCheck } from "./commands/check.js";
-import { runFmt } from "./commands/fmt.js";
-import { registerDiffCommand } from "./commands/diff.js";
-import { registerEvalCommand } from "./commands/eval.js";
-import { runBuild, type BuildOptions } from "./commands/build.js";
+import type { BuildOptions } from "./commands/build.js";
+
+const commandNames = ["check", "build", "fmt", "diff", "eval"];
 
 /**
  * Runs the covenant command line and returns the exit code: 0 ok, 1 diagnostics of error severity
@@ -13,6 +12,10 @@ import { runBuild, type BuildOptions } from "./commands/build.js";
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
+  // The compiler, the review package and Prettier load only for the command that needs them, so
+  // `covenant check` starts fast; help and unknown commands see every command.
+  const named = argv[0] !== undefined && commandNames.includes(argv[0]) ? argv[0] : undefined;
+  const wants = (name: string): boolean => named === undefined || named === name;
   const program = new Command()
     .name("covenant")
     .description("Check, compile, format, diff and evaluate Covenant contracts (.contract files).")
@@ -44,12 +47,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--with-locations", "add source file, line and column to each declaration in JSON")
     .addOption(new Option("--paper <size>", "paper size of the HTML print CSS").choices(["a4", "letter"]).default("a4"))
     .option("--root <dir>", "project root that imports must stay inside (default: as for check)")
-    .action((file: string, options: BuildOptions) => {
+    .action(async (file: string, options: BuildOptions) => {
+      const { runBuild } = await import("./commands/build.js");
       exitCode = runBuild(file, options, io);
     });
 
-  registerDiffCommand(program, io, (code) => (exitCode = code));
-  registerEvalCommand(program, io, (code) => (exitCode = code));
+  if (wants("diff")) (await import("./commands/diff.js")).registerDiffCommand(program, io, (code) => (exitCode = code));
+  if (wants("eval")) (await import("./commands/eval.js")).registerEvalCommand(program, io, (code) => (exitCode = code));
 
   program
     .command("fmt")
@@ -58,6 +62,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--check", "list files that would change; exit 1 if any")
     .option("--write", "rewrite files in place (atomically)")
     .action(async (paths: string[], options: { check?: boolean; write?: boolean }) => {
+      const { runFmt } = await import("./commands/fmt.js");
       exitCode = await runFmt(paths, options, io);
     });
 
