@@ -68,7 +68,8 @@ class DocumentChecker {
   run(): CheckOutput {
     const bound = bindDocument(this.input.files);
     this.symbols = bound.symbols;
-    this.sink.diagnostics.push(...bound.diagnostics);
+    // Not push(...list): a file of 200,000 duplicate names would pass more arguments than the stack holds.
+    for (const d of bound.diagnostics) this.sink.diagnostics.push(d);
     this.collectDeclaredUnits();
 
     const reader = new ValueReader(this.readContext());

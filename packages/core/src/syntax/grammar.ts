@@ -50,6 +50,16 @@ const messages: IParserErrorMessageProvider = {
   },
 };
 
+/** Chevrotain's own re-entry into a repetition after an error inside it (not in its public types). */
+const chevrotainRepetitionRecovery = (CstParser.prototype as unknown as { tryInRepetitionRecovery: (...args: unknown[]) => void })
+  .tryInRepetitionRecovery;
+
+/** Errors one repetition may recover from, one inside the other, before the rest of its item is skipped. */
+const maxRepetitionRecoveries = 50;
+
+/** Braces the parser may invent to recover in one item; each opens a block that nests what follows. */
+const maxInsertedBraces = 8;
+
 /**
  * The Covenant grammar (one instance, reused: assign `input` and call a rule). It is left-factored:
  * the only lookahead beyond one token decides where a phrase ends, since layout is not significant
@@ -82,6 +92,43 @@ export class CovenantGrammar extends CstParser {
     if (tokenMatcher(this.LA(next), T.Text)) next++;
     if (tokenMatcher(this.LA(next), T.For) && tokenMatcher(this.LA(next + 1), T.Word)) next += 2;
     return tokenMatcher(this.LA(next), T.LBrace);
+  }
+
+  private repetitionRecoveries = 0;
+  private insertedBraces = 0;
+
+  override reset(): void {
+    super.reset();
+    this.insertedBraces = 0;
+  }
+
+  /**
+   * Recovery inserts a missing `{` so that `party x "X" role: buyer }` still reads its fields. In a
+   * run of stray words every second word would open another invented block inside the last one, one
+   * stack level each, until the stack overflowed: after a few, the parser recovers otherwise.
+   */
+  protected override canTokenTypeBeInsertedInRecovery(tokType: TokenType): boolean {
+    return tokType !== T.LBrace || this.insertedBraces < maxInsertedBraces;
+  }
+
+  protected override getTokenToInsert(tokType: TokenType): IToken {
+    if (tokType === T.LBrace) this.insertedBraces++;
+    return super.getTokenToInsert(tokType);
+  }
+
+  /**
+   * Chevrotain re-enters a repetition after each error inside it by calling itself: one stack level
+   * per error, so a few hundred stray words in one item overflowed the stack. Past a limit the parser
+   * stops re-entering; the rest of the item becomes one error and the next item is parsed as usual.
+   */
+  protected tryInRepetitionRecovery(...args: unknown[]): void {
+    if (this.repetitionRecoveries >= maxRepetitionRecoveries) return;
+    this.repetitionRecoveries++;
+    try {
+      chevrotainRepetitionRecovery.apply(this, args);
+    } finally {
+      this.repetitionRecoveries--;
+    }
   }
 
   private startsFieldOrBlock(): boolean {

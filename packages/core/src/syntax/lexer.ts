@@ -34,13 +34,17 @@ export interface LexResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Splits text into tokens and comments; never fails: unknown characters and unterminated text become diagnostics. */
-export function lex(text: string, uri: string, lines: LineMap): LexResult {
+/**
+ * Splits text (or the block of it from `from` to `to`, which starts a line) into tokens and
+ * comments; never fails: unknown characters and unterminated text become diagnostics. Offsets and
+ * lines count from the start of `text` whatever the block.
+ */
+export function lex(text: string, uri: string, lines: LineMap, from = 0, to = text.length): LexResult {
   // A byte-order mark is not part of the layout: lex the text after it, so that columns on line 1
   // start at 1 as in an editor, then move the offsets back to count from the start of `text`.
-  const hasBom = text.startsWith("\ufeff");
-  const result = getLexer().tokenize(hasBom ? text.slice(1) : text);
-  if (hasBom) shiftOffsets(result, 1);
+  const start = from === 0 && text.startsWith("\ufeff") ? 1 : from;
+  const result = getLexer().tokenize(start === 0 && to === text.length ? text : text.slice(start, to));
+  if (start > 0) shiftPositions(result, start, lines.positionAt(start).line - 1);
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
     const shown = text.slice(error.offset, error.offset + Math.min(error.length, 20));
@@ -142,12 +146,19 @@ export function lex(text: string, uri: string, lines: LineMap): LexResult {
   return { tokens: result.tokens, commentTokens, comments, diagnostics };
 }
 
-function shiftOffsets(result: ILexingResult, by: number): void {
-  for (const token of [...result.tokens, ...(result.groups["comments"] ?? [])]) {
-    token.startOffset += by;
-    if (token.endOffset !== undefined) token.endOffset += by;
+/** Moves what the lexer found in a block (or after a byte-order mark) to its place in the whole text. */
+function shiftPositions(result: ILexingResult, offset: number, lines: number): void {
+  const shift = (token: IToken): void => {
+    token.startOffset += offset;
+    if (token.endOffset !== undefined) token.endOffset += offset;
+    if (token.startLine !== undefined) token.startLine += lines;
+  };
+  result.tokens.forEach(shift);
+  result.groups["comments"]?.forEach(shift);
+  for (const error of result.errors) {
+    error.offset += offset;
+    if (error.line !== undefined) error.line += lines;
   }
-  for (const error of result.errors) error.offset += by;
 }
 
 /** Resolves the escapes of a text token (`\"`, `\\`, `\n`) and strips its quotes. */

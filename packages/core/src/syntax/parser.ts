@@ -2,9 +2,10 @@ import { tokenMatcher, type CstNode, type IToken, type IRecognitionException } f
 import type * as A from "./ast.js";
 import { CovenantGrammar } from "./grammar.js";
 import * as T from "./tokens.js";
-import { lex, unquote } from "./lexer.js";
+import { lex, unquote, type LexResult } from "./lexer.js";
+import { blockBounds, blockLength } from "./blocks.js";
 import { LineMap, type SourceRange } from "./position.js";
-import { tokenRange, tokenEnd, isVirtual } from "./token-range.js";
+import { tokenRange, tokenStart, tokenEnd, isVirtual } from "./token-range.js";
 import { isTopLevelKind, maxNestingDepth } from "./keywords.js";
 import { blankRegions, findDeepRegions } from "./nesting.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -29,9 +30,17 @@ export function getGrammar(): CovenantGrammar {
  * items are parsed one at a time, so an error in one declaration never hides the next one.
  */
 export function parse(text: string, uri: string): ParseResult {
+  return parseInBlocks(text, uri, blockLength);
+}
+
+/**
+ * `parse`, lexing blocks of at least `minimumBlock` characters one after another (see blocks.ts).
+ * Exported for the test that proves the result does not depend on the block length.
+ */
+export function parseInBlocks(text: string, uri: string, minimumBlock: number): ParseResult {
   const lines = new LineMap(text);
   const deep = findDeepRegions(text);
-  const lexed = lex(blankRegions(text, deep), uri, lines);
+  const source = blankRegions(text, deep);
   const diagnostics: Diagnostic[] = deep.map((region) => ({
     code: Codes.NestingTooDeep,
     severity: "error" as const,
@@ -39,45 +48,72 @@ export function parse(text: string, uri: string): ParseResult {
     uri,
     range: lines.rangeOf(region.at, region.at + 1),
   }));
-  diagnostics.push(...lexed.diagnostics);
-  const docs = collectDocComments(lexed.commentTokens, lexed.tokens);
-  const builder = new AstBuilder(docs, lines, uri, diagnostics);
+  // The lexer's findings come before the parser's, as if the whole text had been lexed first.
+  const parserDiagnostics: Diagnostic[] = [];
+  const builder = new AstBuilder(lines, uri, parserDiagnostics);
   const imports: A.ImportStatement[] = [];
   const declarations: A.Declaration[] = [];
+  const comments: A.Comment[] = [];
   const parser = getGrammar();
 
-  const chunks = segment(lexed.tokens);
-  for (const [index, chunk] of chunks.entries()) {
-    const tooDeep = findExcessiveNesting(chunk);
-    if (tooDeep) {
-      diagnostics.push({
-        code: Codes.NestingTooDeep,
-        severity: "error",
-        message: `Braces, brackets or parentheses are nested more than ${maxNestingDepth} deep here; this declaration is skipped`,
-        uri,
-        range: tokenRange(tooDeep),
-      });
-      continue;
-    }
-    parser.input = chunk;
-    const cst = parser.sourceFile();
-    for (const error of parser.errors) diagnostics.push(syntaxDiagnostic(error, chunk, chunks[index + 1]?.[0], lines, uri, text.length));
-    for (const item of children(cst, "importStatement")) imports.push(builder.importStatement(item));
-    for (const item of children(cst, "declaration")) {
-      const declaration = builder.declaration(item);
-      if (declaration) declarations.push(declaration);
+  const bounds = blockBounds(source, minimumBlock);
+  const lexBlock = (k: number): LexResult => lex(source, uri, lines, bounds[k], bounds[k + 1]);
+  let next: LexResult | undefined = lexBlock(0);
+  for (let k = 0; next; k++) {
+    const lexed: LexResult = next;
+    // The next block is lexed first: its first token is what follows this block's last item.
+    next = k + 2 < bounds.length ? lexBlock(k + 1) : undefined;
+    for (const d of lexed.diagnostics) diagnostics.push(d);
+    for (const c of lexed.comments) comments.push(c);
+    builder.docs = collectDocComments(lexed.commentTokens, lexed.tokens);
+    // Blocks exist only where the file's braces balance; a single block finds out from its tokens.
+    const chunks = segment(lexed.tokens, bounds.length > 2 || braceBalance(lexed.tokens) === 0);
+    for (const [index, chunk] of chunks.entries()) {
+      const tooDeep = findExcessiveNesting(chunk);
+      if (tooDeep) {
+        parserDiagnostics.push({
+          code: Codes.NestingTooDeep,
+          severity: "error",
+          message:
+            tooDeep.tokenType === T.Not
+              ? `'not' is repeated or nested more than ${maxNestingDepth} deep here; this declaration is skipped`
+              : `Braces, brackets or parentheses are nested more than ${maxNestingDepth} deep here; this declaration is skipped`,
+          uri,
+          range: tokenRange(tooDeep),
+        });
+        continue;
+      }
+      parser.input = chunk;
+      const cst = parser.sourceFile();
+      const following = chunks[index + 1]?.[0] ?? next?.tokens[0];
+      for (const error of parser.errors) parserDiagnostics.push(syntaxDiagnostic(error, chunk, following, lines, uri, text.length));
+      for (const item of children(cst, "importStatement")) imports.push(builder.importStatement(item));
+      for (const item of children(cst, "declaration")) {
+        const declaration = builder.declaration(item);
+        if (declaration) declarations.push(declaration);
+      }
     }
   }
+  for (const d of parserDiagnostics) diagnostics.push(d);
 
   const file: A.SourceFile = {
     type: "SourceFile",
     uri,
     imports,
     declarations,
-    comments: lexed.comments,
+    comments,
     range: lines.rangeOf(0, text.length),
   };
   return { file, diagnostics, lines };
+}
+
+function braceBalance(tokens: readonly IToken[]): number {
+  let balance = 0;
+  for (const token of tokens) {
+    if (token.tokenType === T.LBrace) balance++;
+    else if (token.tokenType === T.RBrace) balance--;
+  }
+  return balance;
 }
 
 /**
@@ -86,13 +122,7 @@ export function parse(text: string, uri: string): ParseResult {
  * before a declaration do not swallow its header) and, when the file's braces do not balance, inside
  * them too, so one missing `}` costs one declaration, not the rest of the file.
  */
-function segment(tokens: readonly IToken[]): IToken[][] {
-  let balance = 0;
-  for (const token of tokens) {
-    if (token.tokenType === T.LBrace) balance++;
-    else if (token.tokenType === T.RBrace) balance--;
-  }
-  const balanced = balance === 0;
+function segment(tokens: readonly IToken[], balanced: boolean): IToken[][] {
   const chunks: IToken[][] = [];
   let current: IToken[] = [];
   let depth = 0;
@@ -124,10 +154,20 @@ function segment(tokens: readonly IToken[]): IToken[][] {
   return chunks;
 }
 
+/**
+ * The first token nested deeper than `maxNestingDepth`. Each `not` of a run nests its operand one
+ * level deeper in the tree (`not not x` is Not(Not(x))), so a run counts as depth until it ends.
+ */
 function findExcessiveNesting(chunk: readonly IToken[]): IToken | undefined {
   let depth = 0;
+  let nots = 0;
   for (const token of chunk) {
     const type = token.tokenType;
+    if (type === T.Not) {
+      if (depth + ++nots > maxNestingDepth) return token;
+      continue;
+    }
+    nots = 0;
     if (type === T.LBrace || type === T.LBracket || type === T.LParen) {
       if (++depth > maxNestingDepth) return token;
     } else if (type === T.RBrace || type === T.RBracket || type === T.RParen) depth = Math.max(0, depth - 1);
@@ -184,10 +224,6 @@ function children(node: CstNode, name: string): CstNode[] {
   return (node.children[name] as CstNode[] | undefined) ?? [];
 }
 
-function tokens(node: CstNode, name: string): IToken[] {
-  return ((node.children[name] as IToken[] | undefined) ?? []).filter((t) => !isVirtual(t));
-}
-
 /** The first real token labelled `name`, without allocating. */
 function token(node: CstNode, name: string): IToken | undefined {
   const list = node.children[name] as IToken[] | undefined;
@@ -201,10 +237,16 @@ function child(node: CstNode, name: string): CstNode | undefined {
   return (node.children[name] as CstNode[] | undefined)?.[0];
 }
 
-/** Builds the typed syntax tree from the parser's concrete tree; tolerant of nodes cut short by recovery. */
+/**
+ * Builds the typed syntax tree from the parser's concrete tree; tolerant of nodes cut short by
+ * recovery. The tree of a large file is most of the memory a check holds, so a node's range reuses
+ * the positions of its first and last parts instead of allocating its own.
+ */
 class AstBuilder {
+  /** Doc comments of the block being built, by the offset of the token they document. */
+  docs: ReadonlyMap<number, string> = new Map();
+
   constructor(
-    private readonly docs: ReadonlyMap<number, string>,
     private readonly lines: LineMap,
     private readonly uri: string,
     private readonly diagnostics: Diagnostic[],
@@ -212,9 +254,11 @@ class AstBuilder {
 
   /** The range from `first` to `last` (token or range), falling back to the tokens under `node` after recovery. */
   private between(node: CstNode, first: IToken | SourceRange | undefined, last: IToken | SourceRange | undefined): SourceRange {
-    const start = first === undefined ? undefined : "image" in first ? tokenRange(first).start : first.start;
-    const end = last === undefined ? undefined : "image" in last ? tokenRange(last).end : last.end;
-    if (start && end && end.offset >= start.offset) return { start, end };
+    if (first !== undefined && last !== undefined) {
+      const start = "image" in first ? tokenStart(first) : first.start;
+      const end = "image" in last ? tokenRange(last).end : last.end;
+      if (end.offset >= start.offset) return { start, end };
+    }
     return this.walkRange(node) ?? this.lines.rangeOf(0, 0);
   }
 
@@ -234,7 +278,7 @@ class AstBuilder {
       }
     };
     visit(node);
-    return first && last ? { start: tokenRange(first).start, end: tokenRange(last).end } : undefined;
+    return first && last ? { start: tokenStart(first), end: tokenRange(last).end } : undefined;
   }
 
   private name(token: IToken): A.Name {
@@ -246,36 +290,38 @@ class AstBuilder {
   }
 
   importStatement(node: CstNode): A.ImportStatement {
-    const path = token(node, "path");
-    return {
-      type: "Import",
-      path: path ? this.text(path) : undefined,
-      range: this.between(node, token(node, "Import"), path ?? token(node, "Import")),
-    };
+    const keyword = token(node, "Import");
+    const pathToken = token(node, "path");
+    const path = pathToken ? this.text(pathToken) : undefined;
+    return { type: "Import", path, range: this.between(node, keyword, path?.range ?? keyword) };
   }
 
   declaration(node: CstNode): A.Declaration | undefined {
-    const keyword = token(node, "keyword");
-    if (!keyword) return undefined;
-    const name = token(node, "name");
-    const title = token(node, "title");
-    const subject = token(node, "subject");
+    const keywordToken = token(node, "keyword");
+    if (!keywordToken) return undefined;
+    const keyword = this.name(keywordToken);
+    const nameToken = token(node, "name");
+    const name = nameToken ? this.name(nameToken) : undefined;
+    const titleToken = token(node, "title");
+    const title = titleToken ? this.text(titleToken) : undefined;
+    const subjectToken = token(node, "subject");
+    const subject = subjectToken ? this.name(subjectToken) : undefined;
     const members: A.Member[] = [];
     for (const member of children(node, "member")) {
       const built = this.member(member);
       if (built) members.push(built);
     }
     const close = token(node, "RBrace");
-    const last = close ?? members[members.length - 1]?.range ?? token(node, "LBrace") ?? subject ?? title ?? name ?? keyword;
+    const last = close ?? members[members.length - 1]?.range ?? token(node, "LBrace") ?? subject?.range ?? title?.range ?? name?.range ?? keyword.range;
     return {
       type: "Declaration",
-      keyword: this.name(keyword),
-      name: name ? this.name(name) : undefined,
-      title: title ? this.text(title) : undefined,
-      subject: subject ? this.name(subject) : undefined,
+      keyword,
+      name,
+      title,
+      subject,
       members,
-      doc: this.docs.get(keyword.startOffset),
-      range: this.between(node, keyword, last),
+      doc: this.docs.get(keywordToken.startOffset),
+      range: this.between(node, keyword.range, last),
       closed: close !== undefined,
     };
   }
@@ -290,44 +336,51 @@ class AstBuilder {
   }
 
   private field(node: CstNode): A.Field | undefined {
-    const name = token(node, "name");
-    if (!name) return undefined;
+    const nameToken = token(node, "name");
+    if (!nameToken) return undefined;
+    const name = this.name(nameToken);
     const valueNode = child(node, "expression");
     const value = valueNode ? this.expression(valueNode) : undefined;
     const colon = token(node, "Colon");
-    const range = this.between(node, name, value?.range ?? colon ?? name);
+    const range = this.between(node, name.range, value?.range ?? colon ?? name.range);
     if (!value && colon) {
       this.diagnostics.push({
         code: Codes.UnexpectedToken,
         severity: "error",
-        message: `Expected a value after '${name.image}:'`,
+        message: `Expected a value after '${nameToken.image}:'`,
         uri: this.uri,
         range: { start: range.end, end: range.end },
       });
     }
-    return { type: "Field", name: this.name(name), value, range };
+    return { type: "Field", name, value, range };
   }
 
   private row(node: CstNode): A.Row | undefined {
-    const keyword = token(node, "keyword");
-    if (!keyword) return undefined;
+    const keywordToken = token(node, "keyword");
+    if (!keywordToken) return undefined;
+    const keyword = this.name(keywordToken);
     const headNode = child(node, "head");
     const valueNode = child(node, "value");
     const head = headNode ? this.expression(headNode) : undefined;
     const value = valueNode ? this.expression(valueNode) : undefined;
     return {
       type: "Row",
-      keyword: this.name(keyword),
+      keyword,
       head,
       value,
-      range: this.between(node, keyword, value?.range ?? token(node, "Colon") ?? head?.range ?? keyword),
+      range: this.between(node, keyword.range, value?.range ?? token(node, "Colon") ?? head?.range ?? keyword.range),
     };
   }
 
   expression(node: CstNode): A.Expression | undefined {
-    const operands = children(node, "operands")
-      .map((n) => this.andExpression(n))
-      .filter((e): e is A.Expression => e !== undefined);
+    const nodes = children(node, "operands");
+    // Most values are one operand: no list to build.
+    if (nodes.length === 1) return this.andExpression(nodes[0]!);
+    const operands: A.Expression[] = [];
+    for (const n of nodes) {
+      const operand = this.andExpression(n);
+      if (operand) operands.push(operand);
+    }
     if (operands.length <= 1) return operands[0];
     return {
       type: "Logical",
@@ -338,9 +391,13 @@ class AstBuilder {
   }
 
   private andExpression(node: CstNode): A.Expression | undefined {
-    const operands = children(node, "operands")
-      .map((n) => this.notExpression(n))
-      .filter((e): e is A.Expression => e !== undefined);
+    const nodes = children(node, "operands");
+    if (nodes.length === 1) return this.notExpression(nodes[0]!);
+    const operands: A.Expression[] = [];
+    for (const n of nodes) {
+      const operand = this.notExpression(n);
+      if (operand) operands.push(operand);
+    }
     if (operands.length <= 1) return operands[0];
     return {
       type: "Logical",
@@ -353,9 +410,10 @@ class AstBuilder {
   private notExpression(node: CstNode): A.Expression | undefined {
     const comparison = child(node, "comparison");
     let result = comparison ? this.comparison(comparison) : undefined;
-    const nots = tokens(node, "Not");
+    const nots = (node.children["Not"] as IToken[] | undefined) ?? [];
     for (let i = nots.length - 1; i >= 0 && result; i--) {
-      result = { type: "Not", operand: result, range: { start: tokenRange(nots[i]!).start, end: result.range.end } };
+      if (isVirtual(nots[i]!)) continue;
+      result = { type: "Not", operand: result, range: { start: tokenStart(nots[i]!), end: result.range.end } };
     }
     return result;
   }
@@ -363,10 +421,10 @@ class AstBuilder {
   private comparison(node: CstNode): A.Expression | undefined {
     const operator = token(node, "operator");
     const leftNode = child(node, "left");
-    const rightNode = child(node, "right");
     const left = leftNode ? this.phrase(leftNode) : undefined;
-    const right = rightNode ? this.phrase(rightNode) : undefined;
     if (!operator) return left;
+    const rightNode = child(node, "right");
+    const right = rightNode ? this.phrase(rightNode) : undefined;
     return {
       type: "Comparison",
       operator: operator.image as A.ComparisonOperator,
@@ -377,69 +435,71 @@ class AstBuilder {
   }
 
   private phrase(node: CstNode): A.Phrase | undefined {
-    const terms = children(node, "term")
-      .map((n) => this.term(n))
-      .filter((t): t is A.Term => t !== undefined);
+    const terms: A.Term[] = [];
+    for (const n of children(node, "term")) {
+      const term = this.term(n);
+      if (term) terms.push(term);
+    }
     if (terms.length === 0) return undefined;
     return { type: "Phrase", terms, range: { start: terms[0]!.range.start, end: terms[terms.length - 1]!.range.end } };
   }
 
+  /** A term node holds exactly one alternative; probing the labels by name avoids enumerating the node's keys. */
   private term(node: CstNode): A.Term | undefined {
-    // A term node holds exactly one alternative; its first label says which (cheaper than probing each).
-    for (const label in node.children) {
-      switch (label) {
-        case "number": {
-          const number = token(node, "number");
-          if (!number) return undefined;
-          const low = numberLiteral(number);
-          const dots = token(node, "DotDot");
-          if (!dots) return low;
-          const high = token(node, "high");
-          return { type: "Range", low, high: high ? numberLiteral(high) : undefined, range: this.between(node, number, high ?? dots) };
+    const labels = node.children;
+    if (labels["Word"]) {
+      const word = token(node, "Word");
+      return word && { type: "Word", text: word.image, range: tokenRange(word) };
+    }
+    if (labels["number"]) {
+      const number = token(node, "number");
+      if (!number) return undefined;
+      const low = numberLiteral(number);
+      const dots = token(node, "DotDot");
+      if (!dots) return low;
+      const high = token(node, "high");
+      const highLiteral = high ? numberLiteral(high) : undefined;
+      return { type: "Range", low, high: highLiteral, range: this.between(node, low.range, highLiteral?.range ?? dots) };
+    }
+    if (labels["Text"]) {
+      const text = token(node, "Text");
+      return text && this.text(text);
+    }
+    if (labels["PercentLiteral"]) {
+      const percent = token(node, "PercentLiteral");
+      return (
+        percent && {
+          type: "Percent",
+          text: percent.image,
+          digits: percent.image.slice(0, -1).replace(/_/g, ""),
+          range: tokenRange(percent),
         }
-        case "PercentLiteral": {
-          const percent = token(node, label);
-          return (
-            percent && {
-              type: "Percent",
-              text: percent.image,
-              digits: percent.image.slice(0, -1).replace(/_/g, ""),
-              range: tokenRange(percent),
-            }
-          );
-        }
-        case "DateLiteral": {
-          const date = token(node, label);
-          return date && { type: "Date", text: date.image, range: tokenRange(date) };
-        }
-        case "Text": {
-          const text = token(node, label);
-          return text && this.text(text);
-        }
-        case "Word": {
-          const word = token(node, label);
-          return word && { type: "Word", text: word.image, range: tokenRange(word) };
-        }
-        case "list": {
-          const list = child(node, label)!;
-          const open = token(list, "LBracket");
-          const items = children(list, "items")
-            .map((n) => this.expression(n))
-            .filter((e): e is A.Expression => e !== undefined);
-          return {
-            type: "List",
-            items,
-            range: this.between(list, open, token(list, "RBracket") ?? items[items.length - 1]?.range ?? open),
-          };
-        }
-        case "group": {
-          const group = child(node, label)!;
-          const open = token(group, "LParen");
-          const inner = child(group, "expression");
-          const expression = inner ? this.expression(inner) : undefined;
-          return { type: "Group", expression, range: this.between(group, open, token(group, "RParen") ?? expression?.range ?? open) };
-        }
+      );
+    }
+    if (labels["DateLiteral"]) {
+      const date = token(node, "DateLiteral");
+      return date && { type: "Date", text: date.image, range: tokenRange(date) };
+    }
+    const list = child(node, "list");
+    if (list) {
+      const open = token(list, "LBracket");
+      const items: A.Expression[] = [];
+      for (const n of children(list, "items")) {
+        const item = this.expression(n);
+        if (item) items.push(item);
       }
+      return {
+        type: "List",
+        items,
+        range: this.between(list, open, token(list, "RBracket") ?? items[items.length - 1]?.range ?? open),
+      };
+    }
+    const group = child(node, "group");
+    if (group) {
+      const open = token(group, "LParen");
+      const inner = child(group, "expression");
+      const expression = inner ? this.expression(inner) : undefined;
+      return { type: "Group", expression, range: this.between(group, open, token(group, "RParen") ?? expression?.range ?? open) };
     }
     return undefined;
   }

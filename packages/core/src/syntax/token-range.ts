@@ -1,5 +1,5 @@
 import type { IToken } from "chevrotain";
-import type { SourceRange } from "./position.js";
+import type { Position, SourceRange } from "./position.js";
 
 /**
  * The source range of a token of the main stream. The lexer tracks start positions only; such
@@ -13,6 +13,11 @@ export function tokenRange(token: IToken): SourceRange {
     start: { offset: token.startOffset, line, column },
     end: { offset: token.startOffset + length, line, column: column + length },
   };
+}
+
+/** The start position of a token of the main stream. */
+export function tokenStart(token: IToken): Position {
+  return { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 };
 }
 
 /** The offset just after a token of the main stream. */
