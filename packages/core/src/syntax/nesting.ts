@@ -77,7 +77,7 @@ function startsDeclaration(text: string, at: number): boolean {
   while (end < text.length && isWordCharacter(text.charCodeAt(end))) end++;
   if (end === at || end - at > 16 || !isTopLevelKind(text.slice(at, end))) return false;
   while (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9) end++;
-  return text.charCodeAt(end) !== 58 /* : */;
+  return text.charCodeAt(end) !== 58; /* : */
 }
 
 function isWordCharacter(ch: number): boolean {

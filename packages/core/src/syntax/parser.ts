@@ -312,7 +312,14 @@ class AstBuilder {
       if (built) members.push(built);
     }
     const close = token(node, "RBrace");
-    const last = close ?? members[members.length - 1]?.range ?? token(node, "LBrace") ?? subject?.range ?? title?.range ?? name?.range ?? keyword.range;
+    const last =
+      close ??
+      members[members.length - 1]?.range ??
+      token(node, "LBrace") ??
+      subject?.range ??
+      title?.range ??
+      name?.range ??
+      keyword.range;
     return {
       type: "Declaration",
       keyword,

@@ -31,7 +31,11 @@ export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:
 /** Text with no closing quote on its line; reported as CV101 and parsed as if closed. */
 export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [Text] });
 /** Text in typographic quotes, as pasted from a word processor; reported as CV103 with a fix and read as text. */
-export const CurlyString = createToken({ name: "CurlyString", pattern: /[\u201c\u201d][^\u201c\u201d"\r\n]*[\u201c\u201d]/, categories: [Text] });
+export const CurlyString = createToken({
+  name: "CurlyString",
+  pattern: /[\u201c\u201d][^\u201c\u201d"\r\n]*[\u201c\u201d]/,
+  categories: [Text],
+});
 
 export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}(?![\d_])/ });
 export const PercentLiteral = createToken({ name: "PercentLiteral", pattern: /-?\d[\d_]*(?:\.\d[\d_]*)?%/ });

@@ -210,19 +210,17 @@ export class Workspace {
         const cycleStart = stack.findIndex((s) => s.path === target || s.real === targetReal);
         if (cycleStart >= 0) {
           const chain = [...stack.slice(cycleStart).map((s) => relativePath(this.root, s.path)), relativePath(this.root, target)];
-          const related = stack
-            .slice(cycleStart + 1)
-            .flatMap((s) =>
-              s.via?.path
-                ? [
-                    {
-                      uri: stack[stack.indexOf(s) - 1]!.path,
-                      range: s.via.path.range,
-                      message: `imports ${relativePath(this.root, s.path)}`,
-                    },
-                  ]
-                : [],
-            );
+          const related = stack.slice(cycleStart + 1).flatMap((s) =>
+            s.via?.path
+              ? [
+                  {
+                    uri: stack[stack.indexOf(s) - 1]!.path,
+                    range: s.via.path.range,
+                    message: `imports ${relativePath(this.root, s.path)}`,
+                  },
+                ]
+              : [],
+          );
           report(
             path,
             Codes.ImportCycle,

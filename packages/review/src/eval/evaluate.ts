@@ -1,4 +1,4 @@
-import { dateOf, isoDate, type CalendarDate, type CheckedDocument, type DeclarationModel } from "@covenant/core";
+import { dateOf, type CalendarDate, type CheckedDocument, type DeclarationModel } from "@covenant/core";
 import { addDays } from "./amounts.js";
 import { evaluateCommitment } from "./commitments.js";
 import type { ConditionContext } from "./conditions.js";
