@@ -48,26 +48,30 @@ describe("the formatter", () => {
     );
   });
 
-  it("on mutated examples: refuses text with syntax errors, else idempotent with the same syntax tree", { timeout: fuzzTimeout }, async () => {
-    await fc.assert(
-      fc.asyncProperty(mutatedExample, async (text) => {
-        const parsed = parse(text, "/p/main.contract");
-        const hasSyntaxErrors = parsed.diagnostics.some((d) => d.severity === "error" && syntaxCodes.has(d.code));
-        let formatted: string;
-        try {
-          formatted = await formatDocument(text);
-        } catch (error) {
-          expect(hasSyntaxErrors, `formatting failed on text without syntax errors: ${String(error)}`).toBe(true);
-          expect(error).toBeInstanceOf(SyntaxError);
-          return;
-        }
-        expect(hasSyntaxErrors, "text with syntax errors was formatted").toBe(false);
-        expect(await formatDocument(formatted), "a second pass changes nothing").toBe(formatted);
-        expect(canonicalTree(parse(formatted, "/p/main.contract").file)).toBe(canonicalTree(parsed.file));
-      }),
-      fuzzParameters(200),
-    );
-  });
+  it(
+    "on mutated examples: refuses text with syntax errors, else idempotent with the same syntax tree",
+    { timeout: fuzzTimeout },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedExample, async (text) => {
+          const parsed = parse(text, "/p/main.contract");
+          const hasSyntaxErrors = parsed.diagnostics.some((d) => d.severity === "error" && syntaxCodes.has(d.code));
+          let formatted: string;
+          try {
+            formatted = await formatDocument(text);
+          } catch (error) {
+            expect(hasSyntaxErrors, `formatting failed on text without syntax errors: ${String(error)}`).toBe(true);
+            expect(error).toBeInstanceOf(SyntaxError);
+            return;
+          }
+          expect(hasSyntaxErrors, "text with syntax errors was formatted").toBe(false);
+          expect(await formatDocument(formatted), "a second pass changes nothing").toBe(formatted);
+          expect(canonicalTree(parse(formatted, "/p/main.contract").file)).toBe(canonicalTree(parsed.file));
+        }),
+        fuzzParameters(200),
+      );
+    },
+  );
 });
 
 describe("diff", () => {

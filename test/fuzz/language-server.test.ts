@@ -31,7 +31,12 @@ const server = join(repo, "packages/language-server/dist/server.cjs");
 // is exactly the text the server holds.
 const { TextDocument } = createRequire(join(repo, "packages/language-server/package.json"))("vscode-languageserver-textdocument") as {
   TextDocument: {
-    create(uri: string, languageId: string, version: number, text: string): { getText(): string; positionAt(offset: number): { line: number; character: number } };
+    create(
+      uri: string,
+      languageId: string,
+      version: number,
+      text: string,
+    ): { getText(): string; positionAt(offset: number): { line: number; character: number } };
     update<T>(document: T, changes: TextDocumentContentChangeEvent[], version: number): T;
   };
 };
@@ -94,7 +99,11 @@ function freshCheck(path: string, text: string): readonly Diagnostic[] {
   return workspace.check(path).diagnostics.filter((d) => d.uri === path);
 }
 
-const shown = (d: { code?: unknown; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }): string =>
+const shown = (d: {
+  code?: unknown;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}): string =>
   `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
 
 const asLsp = (d: Diagnostic): string =>
@@ -113,17 +122,22 @@ const edit = fc.record({
   remove: fc.oneof(fc.nat({ max: 3 }), fc.nat({ max: 200 })),
   insert: fc.oneof(
     fragment,
-    fc.record({ name: fc.constantFrom(...exampleNames), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 300 }) }).map(({ name, at, length }) => {
-      const source = examples[name]!;
-      const from = Math.floor(at * source.length);
-      return source.slice(from, from + length);
-    }),
+    fc
+      .record({ name: fc.constantFrom(...exampleNames), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 300 }) })
+      .map(({ name, at, length }) => {
+        const source = examples[name]!;
+        const from = Math.floor(at * source.length);
+        return source.slice(from, from + length);
+      }),
   ),
 });
 
 const session = fc.record({
   name: fc.constantFrom(...exampleNames),
-  batches: fc.array(fc.record({ edits: fc.array(edit, { minLength: 1, maxLength: 3 }), whole: fc.boolean() }), { minLength: 1, maxLength: 5 }),
+  batches: fc.array(fc.record({ edits: fc.array(edit, { minLength: 1, maxLength: 3 }), whole: fc.boolean() }), {
+    minLength: 1,
+    maxLength: 5,
+  }),
 });
 
 let sessions = 0;
@@ -139,7 +153,9 @@ describe("the language server under random incremental edits", () => {
           const uri = pathToFileURL(path).toString();
           let version = 1;
           let document = TextDocument.create(uri, "covenant", version, examples[name]!);
-          await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "covenant", version, text: document.getText() } });
+          await connection.sendNotification("textDocument/didOpen", {
+            textDocument: { uri, languageId: "covenant", version, text: document.getText() },
+          });
           for (const batch of batches) {
             const changes: TextDocumentContentChangeEvent[] = [];
             for (const e of batch.edits) {

@@ -42,10 +42,17 @@ describe("parsing in blocks equals parsing the whole text", () => {
     return JSON.stringify({ file, diagnostics: diagnostics.map((d) => JSON.stringify(d)).sort() });
   };
   const documents = fc
-    .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...Object.values(examples)) }, { weight: 1, arbitrary: mutatedExample }, { weight: 1, arbitrary: fragment }), {
-      minLength: 1,
-      maxLength: 4,
-    })
+    .array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...Object.values(examples)) },
+        { weight: 1, arbitrary: mutatedExample },
+        { weight: 1, arbitrary: fragment },
+      ),
+      {
+        minLength: 1,
+        maxLength: 4,
+      },
+    )
     .map((parts) => parts.join("\n"));
 
   it("for examples, mutations and fragments joined into one file", { timeout: fuzzTimeout }, () => {

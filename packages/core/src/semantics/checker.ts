@@ -247,8 +247,11 @@ class DocumentChecker {
         if (!member.value) continue;
         const value = reader.read(spec.value, member.value, name);
         if (!value) continue;
-        if (spec.repeatable) repeated.set(name, [...(repeated.get(name) ?? []), value]);
-        else fields.set(name, value);
+        if (spec.repeatable) {
+          const values = repeated.get(name);
+          if (values) values.push(value);
+          else repeated.set(name, [value]);
+        } else fields.set(name, value);
       } else if (member.type === "Row") {
         const row = this.row(member, schema, reader);
         if (row) rows.push(row);

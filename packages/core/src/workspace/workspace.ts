@@ -141,13 +141,21 @@ export class Workspace {
     return "version" in parsed ? parsed.version : -1;
   }
 
-  /** Loads a root file and its imports depth-first; reports missing, outside, directory and cyclic imports at the import. */
+  /**
+   * Loads a root file and its imports depth-first; reports missing, outside, directory and cyclic
+   * imports at the import. The depth-first walk keeps its own stack: an import chain thousands of
+   * files long must not overflow the call stack.
+   */
   private load(rootPath: string): { files: ParsedFile[]; diagnostics: Diagnostic[]; versions: Map<string, number> } {
     const files: ParsedFile[] = [];
     const diagnostics: Diagnostic[] = [];
     const versions = new Map<string, number>();
     const done = new Set<string>();
-    const stack: { path: string; real: string; via: A.ImportStatement | undefined }[] = [];
+    /** The chain of imports being walked, the root first; `next` is the index of the next import to follow. */
+    const stack: { path: string; real: string; via: A.ImportStatement | undefined; parsed: ParsedFile; next: number }[] = [];
+    /** Where each path and each real path of the stack is on it, to find cycles without searching it. */
+    const byPath = new Map<string, number>();
+    const byReal = new Map<string, number>();
     const report = (uri: string, code: DiagnosticCode, range: SourceRange, message: string, related?: RelatedLocation[]): void => {
       diagnostics.push({ code, severity: codeCatalogue[code].severity, message, uri, range, ...(related ? { related } : {}) });
     };
@@ -161,7 +169,7 @@ export class Workspace {
 
     const rootReal = real(this.root);
 
-    const visit = (path: string, via: A.ImportStatement | undefined, from: string | undefined): void => {
+    const enter = (path: string, via: A.ImportStatement | undefined, from: string | undefined): void => {
       const parsed = this.getParsed(path);
       versions.set(path, "version" in parsed ? parsed.version : -1);
       if (!("version" in parsed)) {
@@ -177,68 +185,74 @@ export class Workspace {
         return;
       }
       const realPath = real(path);
-      stack.push({ path, real: realPath, via });
-      for (const statement of parsed.file.imports) {
-        if (!statement.path) continue;
-        const specifier = statement.path.value;
-        const target = resolveImport(path, specifier);
-        if (!isInside(this.root, target)) {
-          report(
-            path,
-            Codes.ImportOutsideRoot,
-            statement.path.range,
-            `'${specifier}' is outside the project (${this.root}); clause libraries must live inside it`,
-          );
-          continue;
-        }
-        const targetReal = real(target);
-        // A symbolic link inside the project may point anywhere; what counts is where it leads.
-        if (targetReal !== target && !isInside(rootReal, targetReal)) {
-          report(
-            path,
-            Codes.ImportOutsideRoot,
-            statement.path.range,
-            `'${specifier}' is a symbolic link that leads outside the project (${this.root}); clause libraries must live inside it`,
-          );
-          continue;
-        }
-        const found = this.getParsed(target);
-        if (!target.endsWith(".contract") && !("version" in found && found.version) && !("kind" in found && found.kind === "directory")) {
-          report(path, Codes.ImportNotFound, statement.path.range, `'${specifier}' is not a .contract file`);
-          continue;
-        }
-        const cycleStart = stack.findIndex((s) => s.path === target || s.real === targetReal);
-        if (cycleStart >= 0) {
-          const chain = [...stack.slice(cycleStart).map((s) => relativePath(this.root, s.path)), relativePath(this.root, target)];
-          const related = stack.slice(cycleStart + 1).flatMap((s) =>
-            s.via?.path
-              ? [
-                  {
-                    uri: stack[stack.indexOf(s) - 1]!.path,
-                    range: s.via.path.range,
-                    message: `imports ${relativePath(this.root, s.path)}`,
-                  },
-                ]
-              : [],
-          );
-          report(
-            path,
-            Codes.ImportCycle,
-            statement.path.range,
-            `This import closes a cycle: ${chain.join(" → ")}; a clause library cannot import the file that imports it`,
-            related,
-          );
-          continue;
-        }
-        if (done.has(target)) continue;
-        visit(target, statement, path);
-      }
-      stack.pop();
-      done.add(path);
-      files.push(parsed);
+      byPath.set(path, stack.length);
+      byReal.set(realPath, stack.length);
+      stack.push({ path, real: realPath, via, parsed, next: 0 });
     };
 
-    visit(rootPath, undefined, undefined);
+    enter(rootPath, undefined, undefined);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const path = frame.path;
+      const statement = frame.parsed.file.imports[frame.next++];
+      if (!statement) {
+        stack.pop();
+        byPath.delete(path);
+        byReal.delete(frame.real);
+        done.add(path);
+        files.push(frame.parsed);
+        continue;
+      }
+      if (!statement.path) continue;
+      const specifier = statement.path.value;
+      const target = resolveImport(path, specifier);
+      if (!isInside(this.root, target)) {
+        report(
+          path,
+          Codes.ImportOutsideRoot,
+          statement.path.range,
+          `'${specifier}' is outside the project (${this.root}); clause libraries must live inside it`,
+        );
+        continue;
+      }
+      const targetReal = real(target);
+      // A symbolic link inside the project may point anywhere; what counts is where it leads.
+      if (targetReal !== target && !isInside(rootReal, targetReal)) {
+        report(
+          path,
+          Codes.ImportOutsideRoot,
+          statement.path.range,
+          `'${specifier}' is a symbolic link that leads outside the project (${this.root}); clause libraries must live inside it`,
+        );
+        continue;
+      }
+      const found = this.getParsed(target);
+      if (!target.endsWith(".contract") && !("version" in found && found.version) && !("kind" in found && found.kind === "directory")) {
+        report(path, Codes.ImportNotFound, statement.path.range, `'${specifier}' is not a .contract file`);
+        continue;
+      }
+      const cycleStart = Math.min(byPath.get(target) ?? Infinity, byReal.get(targetReal) ?? Infinity);
+      if (cycleStart !== Infinity) {
+        const chain = [...stack.slice(cycleStart).map((s) => relativePath(this.root, s.path)), relativePath(this.root, target)];
+        const related = stack
+          .slice(cycleStart + 1)
+          .flatMap((s, k) =>
+            s.via?.path
+              ? [{ uri: stack[cycleStart + k]!.path, range: s.via.path.range, message: `imports ${relativePath(this.root, s.path)}` }]
+              : [],
+          );
+        report(
+          path,
+          Codes.ImportCycle,
+          statement.path.range,
+          `This import closes a cycle: ${chain.join(" → ")}; a clause library cannot import the file that imports it`,
+          related,
+        );
+        continue;
+      }
+      if (done.has(target)) continue;
+      enter(target, statement, path);
+    }
     return { files, diagnostics, versions };
   }
 }
