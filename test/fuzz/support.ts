@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { expect } from "vitest";
-import { Workspace, memoryHost, type CheckedDocument, type Diagnostic } from "../../packages/core/dist/index.js";
+import { Workspace, memoryHost, topLevelKinds, type CheckedDocument, type Diagnostic } from "../../packages/core/dist/index.js";
 import { generateContract } from "../tools/generate-contract.mjs";
 
 /**
@@ -122,22 +122,7 @@ export const fragment: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      "party",
-      "contract",
-      "define",
-      "product",
-      "pricing",
-      "kpi",
-      "license",
-      "event",
-      "force_majeure",
-      "escalation",
-      "milestone",
-      "obligation",
-      "governance",
-      "commitment",
-      "warranty",
-      "termination",
+      ...topLevelKinds,
       "tier",
       "step",
       "trigger",
