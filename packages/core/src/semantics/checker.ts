@@ -7,7 +7,17 @@ import { bindDocument } from "./binder.js";
 import { toDecimal } from "./decimal.js";
 import type { BandRow, DeclarationModel, ReferenceSite, RowModel, SymbolInfo } from "./model.js";
 import { ValueReader, describeExpression, type ReadContext } from "./read-value.js";
-import { kindSchemas, partyRoles, type FieldSpec, type KindSchema, type ReferenceKind, type ValueType } from "./schema.js";
+import {
+  kindSchemas,
+  partyRoles,
+  type FieldSpec,
+  type KindSchema,
+  type ReferenceKind,
+  type SignPart,
+  type SignRules,
+  type ValueType,
+} from "./schema.js";
+import { signViolations } from "./signs.js";
 import { closest } from "./suggest.js";
 import type * as V from "./values.js";
 import { runRules } from "./rules/index.js";
@@ -226,6 +236,7 @@ class DocumentChecker {
     const firstSeen = new Map<string, A.Field>();
     const rows: RowModel[] = [];
     const blocks: DeclarationModel[] = [];
+    const firstBlock = new Map<string, A.Declaration>();
 
     for (const member of node.members) {
       if (member.type === "Field") {
@@ -247,6 +258,7 @@ class DocumentChecker {
         if (!member.value) continue;
         const value = reader.read(spec.value, member.value, name);
         if (!value) continue;
+        this.checkSigns(value, spec.signs, name);
         if (spec.repeatable) {
           const values = repeated.get(name);
           if (values) values.push(value);
@@ -277,7 +289,26 @@ class DocumentChecker {
           );
           continue;
         }
-        blocks.push(this.declaration(member, blockSchema, reader));
+        const block = this.declaration(member, blockSchema, reader);
+        const first = firstBlock.get(member.keyword.text);
+        if (first && !blockSchema.repeatable) {
+          // Checked for its own faults, but kept out of the model: every consumer sees the first one only.
+          const word = member.keyword.text;
+          this.report(
+            Codes.DuplicateField,
+            member.keyword.range,
+            `${Article(label)} has one '${word}' block; this is a second one: remove one of them`,
+            {
+              related: [{ uri: this.uri, range: first.keyword.range, message: `The first '${word}' block is here` }],
+              fixes: [
+                { title: `Remove this '${word}' block`, edits: [{ uri: this.uri, range: this.lineRange(member.range), newText: "" }] },
+              ],
+            },
+          );
+          continue;
+        }
+        firstBlock.set(member.keyword.text, member);
+        blocks.push(block);
       }
     }
 
@@ -301,6 +332,33 @@ class DocumentChecker {
       rows,
       blocks,
     };
+  }
+
+  /** Reports each number of a field's or row's value outside the sign rule its schema declares (CV307). */
+  private checkSigns(value: V.Value, rules: SignRules | undefined, field: string): void {
+    for (const { number, rule } of signViolations(value, rules)) {
+      const whole = number.range.start.offset === value.range.start.offset && number.range.end.offset === value.range.end.offset;
+      const subject = whole ? `'${field}'` : `The ${partWords[number.part]} in '${field}'`;
+      const written = this.sourceText(number.range);
+      const minus = number.amount.isNegative() ? this.minusSign(number.range) : undefined;
+      const need = rule === "positive" ? "more than zero" : "zero or more";
+      this.report(Codes.WrongSign, number.range, `${subject} must be ${need}, but is ${written}${minus ? "; remove the minus sign" : ""}`, {
+        fixes: minus ? [{ title: "Remove the minus sign", edits: [{ uri: this.uri, range: minus, newText: "" }] }] : undefined,
+      });
+    }
+  }
+
+  private sourceText(range: SourceRange): string {
+    return this.input.texts.get(this.uri)?.slice(range.start.offset, range.end.offset) ?? "";
+  }
+
+  /** The range of the first minus sign before a digit inside `range` (`USD -1_000` has it after the currency). */
+  private minusSign(range: SourceRange): SourceRange | undefined {
+    const text = this.sourceText(range);
+    const at = text.search(/-\d/);
+    if (at < 0) return undefined;
+    const start = { offset: range.start.offset + at, line: range.start.line, column: range.start.column + at };
+    return { start, end: { offset: start.offset + 1, line: start.line, column: start.column + 1 } };
   }
 
   private checkHeader(node: A.Declaration, schema: KindSchema): void {
@@ -487,14 +545,17 @@ class DocumentChecker {
           );
           return undefined;
         }
+        this.checkSigns(band, spec.signs, word);
         const price = reader.read(spec.value === "money" ? { type: "money" } : { type: "percent" }, member.value, word);
         if (!price || (price.kind !== "money" && price.kind !== "percent")) return undefined;
+        this.checkSigns(price, spec.signs, word);
         return { row: word as BandRow["row"], band, price, node: member } satisfies BandRow;
       }
       case "trigger": {
         if (member.value)
           this.report(Codes.WrongType, member.value.range, "A trigger is a single condition; remove the colon and what follows");
         const condition = reader.condition(member.head);
+        if (condition) this.checkSigns({ kind: "condition", condition, range: member.head.range }, spec.signs, word);
         return condition ? { row: "trigger", condition, node: member } : undefined;
       }
       case "day": {
@@ -518,6 +579,7 @@ class DocumentChecker {
           return undefined;
         }
         const action = reader.action(member.value.terms, "step", true);
+        if (action) this.checkSigns(action, spec.signs, word);
         return action ? { row: "step", day, action, node: member } : undefined;
       }
     }
@@ -540,6 +602,9 @@ class DocumentChecker {
     return { kind: "range", low, high, lowWritten: range.low.text, highWritten: range.high?.text, range: range.range };
   }
 }
+
+/** How a message names the part of a value a number belongs to. */
+const partWords: Readonly<Record<SignPart, string>> = { amount: "amount", time: "duration", level: "level", band: "band" };
 
 function exampleName(kind: string): string {
   return (

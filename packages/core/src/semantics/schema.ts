@@ -66,8 +66,29 @@ export type ValueType =
 
 export type ReferenceKind = TopLevelKind | "committee" | "index";
 
+/**
+ * Which numbers a value may hold: `positive` (more than zero), `non_negative` (zero or more) or `any`
+ * (an index floor, a price movement). Every field and row whose value holds a number declares one
+ * rule for each part it holds; the checker reports a number outside its rule (CV307).
+ */
+export type SignRule = "positive" | "non_negative" | "any";
+
+/**
+ * The parts of a value that hold numbers: `amount` (money, percentages, shares, quantities, a penalty
+ * step), `time` (durations: a term, a notice, `within 10 days`, a cure), `level` (a target or threshold
+ * measured against: `>= 98%`, `port_closure >= 72 hours`) and `band` (the volumes of a tier or royalty band).
+ */
+export type SignPart = "amount" | "time" | "level" | "band";
+
+export type SignRules = Readonly<Partial<Record<SignPart, SignRule>>>;
+
+/** Units whose quantities may fall below zero, so a level in them takes any sign (`temperature <= -20 celsius`). */
+export const signedUnits: readonly string[] = ["celsius"];
+
 export interface FieldSpec {
   readonly value: ValueType;
+  /** The sign rule of each part of the value that holds a number; required wherever the value can hold one. */
+  readonly signs?: SignRules;
   readonly required?: boolean;
   /** May be given more than once (termination `cause:`). */
   readonly repeatable?: boolean;
@@ -79,6 +100,8 @@ export interface RowSpec {
   /** What the row's head and value hold. */
   readonly head: "range" | "trigger" | "day";
   readonly value?: "money" | "percent" | "escalation-action";
+  /** The sign rule of each part of the row that holds a number (the band, the price, a threshold, a step's durations). */
+  readonly signs: SignRules;
   readonly doc: string;
 }
 
@@ -94,6 +117,8 @@ export interface KindSchema {
   readonly fields: Readonly<Record<string, FieldSpec>>;
   readonly rows?: Readonly<Record<string, RowSpec>>;
   readonly blocks?: Readonly<Record<string, KindSchema>>;
+  /** As a nested block: may be given more than once in its parent (named blocks: `index`, `committee`). */
+  readonly repeatable?: boolean;
   /** Declarations of this kind are referred to by others; unused ones are reported (CV203). */
   readonly referable?: boolean;
 }
@@ -112,15 +137,21 @@ const penalty: KindSchema = {
   fields: {
     rate: {
       value: { type: "amount" },
+      signs: { amount: "positive" },
       required: true,
       doc: "Amount per step of shortfall: a money amount or a share such as `0.5% of invoice`.",
     },
     per: {
       value: { type: "step" },
+      signs: { amount: "positive" },
       required: true,
       doc: "The step of shortfall each rate applies to: `1% below target`, `10 ppm above target`.",
     },
-    cap: { value: { type: "amount" }, doc: "The most the penalty can reach in one period, in the rate's dimension." },
+    cap: {
+      value: { type: "amount" },
+      signs: { amount: "positive" },
+      doc: "The most the penalty can reach in one period, in the rate's dimension.",
+    },
   },
 };
 
@@ -130,20 +161,40 @@ const bonus: KindSchema = {
   name: "forbidden",
   title: "forbidden",
   fields: {
-    rate: { value: { type: "amount" }, required: true, doc: "Amount earned: money or a share such as `0.25% of invoice`." },
-    when: { value: { type: "target" }, required: true, doc: "The threshold that earns the bonus, in the KPI's measure: `>= 99.5%`." },
+    rate: {
+      value: { type: "amount" },
+      signs: { amount: "positive" },
+      required: true,
+      doc: "Amount earned: money or a share such as `0.25% of invoice`.",
+    },
+    when: {
+      value: { type: "target" },
+      signs: { level: "non_negative" },
+      required: true,
+      doc: "The threshold that earns the bonus, in the KPI's measure: `>= 99.5%`.",
+    },
   },
 };
 
 const index: KindSchema = {
   kind: "index",
   doc: "Commodity indexation of the price: a share of the price moves with a published index.",
+  repeatable: true,
   name: "required",
   title: "required",
   fields: {
-    weight: { value: { type: "percent" }, required: true, doc: "Share of the price that follows the index." },
-    floor: { value: { type: "percent" }, doc: "Largest fall of the indexed share, as a percentage (usually negative)." },
-    ceiling: { value: { type: "percent" }, doc: "Largest rise of the indexed share." },
+    weight: {
+      value: { type: "percent" },
+      signs: { amount: "positive" },
+      required: true,
+      doc: "Share of the price that follows the index.",
+    },
+    floor: {
+      value: { type: "percent" },
+      signs: { amount: "any" },
+      doc: "Largest fall of the indexed share, as a percentage (usually negative).",
+    },
+    ceiling: { value: { type: "percent" }, signs: { amount: "any" }, doc: "Largest rise of the indexed share." },
     review: { value: period, required: true, doc: "How often the index is read and the price adjusted." },
     baseline: { value: { type: "date" }, doc: "Date of the index reading the base price refers to." },
   },
@@ -165,6 +216,7 @@ const escrow: KindSchema = {
     },
     release: {
       value: { type: "condition" },
+      signs: { level: "non_negative", time: "positive" },
       required: true,
       doc: "The condition that releases the deposit to the licensee: `insolvency of supplier`.",
     },
@@ -175,6 +227,7 @@ const escrow: KindSchema = {
 const committee: KindSchema = {
   kind: "committee",
   doc: "A joint body of the parties.",
+  repeatable: true,
   name: "required",
   title: "optional",
   referable: true,
@@ -199,12 +252,16 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
         doc: "The kind of agreement.",
       },
       effective: { value: { type: "date" }, required: true, doc: "The date the agreement takes effect." },
-      term: { value: duration, required: true, doc: "How long the agreement runs from the effective date." },
-      renewal: { value: duration, doc: "Length of each automatic renewal." },
-      renewal_notice: { value: duration, doc: "Notice needed to stop a renewal." },
+      term: { value: duration, signs: { time: "positive" }, required: true, doc: "How long the agreement runs from the effective date." },
+      renewal: { value: duration, signs: { time: "positive" }, doc: "Length of each automatic renewal." },
+      renewal_notice: { value: duration, signs: { time: "positive" }, doc: "Notice needed to stop a renewal." },
       governing_law: { value: text, required: true, doc: "The law that governs the agreement." },
       currency: { value: { type: "currency" }, required: true, doc: "The contract currency (ISO 4217); every amount must use it." },
-      total_value: { value: { type: "money" }, doc: "The contract value that shares `of contract_value` refer to." },
+      total_value: {
+        value: { type: "money" },
+        signs: { amount: "positive" },
+        doc: "The contract value that shares `of contract_value` refer to.",
+      },
     },
   },
   party: {
@@ -251,15 +308,30 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
         required: true,
         doc: "The volume the tier bands are measured in.",
       },
-      minimum_order: { value: { type: "quantity" }, doc: "The smallest order; the first tier must start at or below it." },
+      minimum_order: {
+        value: { type: "quantity" },
+        signs: { amount: "positive" },
+        doc: "The smallest order; the first tier must start at or below it.",
+      },
       rounding: { value: { type: "rounding" }, doc: "How indexed prices are rounded: `half_up to 2 decimals`." },
-      renegotiation: { value: { type: "every" }, doc: "How often prices are renegotiated: `every 12 months`." },
+      renegotiation: {
+        value: { type: "every" },
+        signs: { time: "positive" },
+        doc: "How often prices are renegotiated: `every 12 months`.",
+      },
       most_favoured_customer: {
         value: bool,
         doc: "The buyer gets any lower price the supplier offers another customer for the same product.",
       },
     },
-    rows: { tier: { head: "range", value: "money", doc: "A volume band and its unit price: `tier 1 .. 9_999: USD 182.00`." } },
+    rows: {
+      tier: {
+        head: "range",
+        value: "money",
+        signs: { band: "non_negative", amount: "positive" },
+        doc: "A volume band and its unit price: `tier 1 .. 9_999: USD 182.00`.",
+      },
+    },
     blocks: { index },
   },
   kpi: {
@@ -274,10 +346,19 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
         required: true,
         doc: "What is measured; fixes the dimension of the target and the penalty step.",
       },
-      target: { value: { type: "target" }, required: true, doc: "The level to meet: `>= 98%`, `<= 50 ppm`." },
+      target: {
+        value: { type: "target" },
+        signs: { level: "non_negative" },
+        required: true,
+        doc: "The level to meet: `>= 98%`, `<= 50 ppm`.",
+      },
       period: { value: period, required: true, doc: "The measurement period." },
       obligor: { value: party, doc: "The party measured (defaults to the supplier)." },
-      remedy: { value: { type: "action" }, doc: "What the obligor must do on a miss: `corrective_action within 10 days`." },
+      remedy: {
+        value: { type: "action" },
+        signs: { time: "positive" },
+        doc: "What the obligor must do on a miss: `corrective_action within 10 days`.",
+      },
     },
     blocks: { penalty, bonus },
   },
@@ -294,7 +375,12 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       territory: { value: { type: "territory" }, required: true, doc: "Countries (ISO 3166-1 alpha-2) or `worldwide`." },
       exclusive: { value: bool, required: true, doc: "Whether the grant is exclusive." },
       sublicensable: { value: bool, required: true, doc: "Whether the licensee may sublicense." },
-      term: { value: { type: "duration", allowPerpetual: true }, required: true, doc: "How long the grant lasts, or `perpetual`." },
+      term: {
+        value: { type: "duration", allowPerpetual: true },
+        signs: { time: "positive" },
+        required: true,
+        doc: "How long the grant lasts, or `perpetual`.",
+      },
       survives: { value: bool, doc: "The grant survives the end of the agreement." },
       core: { value: bool, doc: "The subject is the licensor's core IP." },
       derivatives: {
@@ -303,7 +389,14 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       },
       royalty_basis: { value: { type: "enum", values: ["net_sales", "units", "gross_sales"] }, doc: "What royalty bands are measured in." },
     },
-    rows: { royalty: { head: "range", value: "percent", doc: "A royalty band: `royalty 1 .. 100_000: 3%`." } },
+    rows: {
+      royalty: {
+        head: "range",
+        value: "percent",
+        signs: { band: "non_negative", amount: "non_negative" },
+        doc: "A royalty band: `royalty 1 .. 100_000: 3%`.",
+      },
+    },
     blocks: { escrow },
   },
   event: {
@@ -324,11 +417,26 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     title: "optional",
     referable: true,
     fields: {
-      relief: { value: { type: "action" }, required: true, doc: "The relief given: `suspend delivery for 60 days`." },
-      contingency: { value: { type: "action" }, doc: "What the affected party must do meanwhile: `dual_source within 30 days`." },
-      terminate_after: { value: duration, doc: "How long the event may last before either party may terminate." },
+      relief: {
+        value: { type: "action" },
+        signs: { time: "positive" },
+        required: true,
+        doc: "The relief given: `suspend delivery for 60 days`.",
+      },
+      contingency: {
+        value: { type: "action" },
+        signs: { time: "positive" },
+        doc: "What the affected party must do meanwhile: `dual_source within 30 days`.",
+      },
+      terminate_after: {
+        value: duration,
+        signs: { time: "positive" },
+        doc: "How long the event may last before either party may terminate.",
+      },
     },
-    rows: { trigger: { head: "trigger", doc: "An objective threshold: `trigger port_closure >= 72 hours`." } },
+    rows: {
+      trigger: { head: "trigger", signs: { level: "non_negative" }, doc: "An objective threshold: `trigger port_closure >= 72 hours`." },
+    },
   },
   escalation: {
     kind: "escalation",
@@ -337,7 +445,14 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     title: "optional",
     referable: true,
     fields: {},
-    rows: { step: { head: "day", value: "escalation-action", doc: "A step: `step day 15: corrective_action by supplier`." } },
+    rows: {
+      step: {
+        head: "day",
+        value: "escalation-action",
+        signs: { time: "positive" },
+        doc: "A step: `step day 15: corrective_action by supplier`.",
+      },
+    },
   },
   milestone: {
     kind: "milestone",
@@ -349,6 +464,7 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       due: { value: { type: "date" }, required: true, doc: "The date it is due." },
       payment: {
         value: { type: "payment" },
+        signs: { amount: "positive" },
         doc: "The payment due on completion: `USD 1_200_000 to supplier` or `20% of contract_value to supplier`.",
       },
       on_miss: { value: { type: "reference", kinds: ["escalation"] }, doc: "The escalation ladder that starts on a miss." },
@@ -365,7 +481,7 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     fields: {
       party: { value: party, required: true, doc: "The party bound." },
       must: { value: text, required: true, doc: "What the party must do." },
-      within: { value: duration, doc: "The time allowed." },
+      within: { value: duration, signs: { time: "positive" }, doc: "The time allowed." },
       by: { value: { type: "date" }, doc: "The date it must be done by." },
       evidence: { value: text, doc: "What proves it was done." },
     },
@@ -386,10 +502,16 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     fields: {
       party: { value: party, required: true, doc: "The party committing to the volume." },
       product: { value: { type: "reference", kinds: ["product"] }, required: true, doc: "The product committed." },
-      minimum: { value: { type: "volume" }, required: true, doc: "The minimum quantity per period: `400_000 module per year`." },
+      minimum: {
+        value: { type: "volume" },
+        signs: { amount: "positive" },
+        required: true,
+        doc: "The minimum quantity per period: `400_000 module per year`.",
+      },
       period: { value: period, required: true, doc: "The period the minimum is measured over." },
       shortfall: {
         value: { type: "shortfall" },
+        signs: { amount: "positive", time: "positive" },
         required: true,
         doc: "What is owed for each unit short: `USD 12.00 per module`, `10% of price`, or `credit USD 5.00 per module expiring 12 months`.",
       },
@@ -402,10 +524,11 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     title: "optional",
     fields: {
       product: { value: { type: "reference", kinds: ["product"] }, required: true, doc: "The product warranted." },
-      period: { value: duration, required: true, doc: "The warranty period from delivery." },
-      extendable_to: { value: duration, doc: "The longest the warranty may be extended to." },
+      period: { value: duration, signs: { time: "positive" }, required: true, doc: "The warranty period from delivery." },
+      extendable_to: { value: duration, signs: { time: "positive" }, doc: "The longest the warranty may be extended to." },
       recall_costs: {
         value: { type: "allocation" },
+        signs: { amount: "non_negative" },
         required: true,
         doc: "Who bears recall costs: `by fault` or `[supplier 70%, buyer 30%]`.",
       },
@@ -419,11 +542,13 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
     fields: {
       cause: {
         value: { type: "cause" },
+        signs: { level: "non_negative", time: "positive" },
         repeatable: true,
         doc: "A cause for termination: `breach of defects for 3 consecutive periods`, optionally `cure 30 days`.",
       },
       convenience: {
         value: { type: "convenience" },
+        signs: { amount: "positive", time: "non_negative" },
         repeatable: true,
         doc: "A right to terminate for convenience: `buyer with notice 180 days`.",
       },

@@ -6,14 +6,18 @@ import { blocksOf, fieldOf, type RuleContext } from "./context.js";
 
 const hundred = new Decimal(100);
 
-/** Indexation (floor below ceiling, weights within 100%) and percentages that must lie in a sane range. */
+/**
+ * Indexation (floor below ceiling, weights within 100%) and percentages that must lie in a sane range.
+ * A percentage below zero (or at zero) where its field forbids it is the sign rule's finding (CV307), so
+ * the ranges here check only what the sign rule cannot: the upper end, and the lower end of a floor or ceiling.
+ */
 export function checkPercentages(context: RuleContext): void {
   for (const model of context.declarations) {
     if (model.kind === "pricing") checkIndices(context, model);
     if (model.kind === "kpi") checkKpiPercentages(context, model);
     if (model.kind === "license") {
       for (const row of model.rows) {
-        if (row.row === "royalty" && row.price.kind === "percent") inRange(context, model.uri, row.price, 0, 100, "A royalty rate");
+        if (row.row === "royalty" && row.price.kind === "percent") atMost100(context, model.uri, row.price, "A royalty rate");
       }
     }
     if (model.kind === "warranty") {
@@ -42,7 +46,7 @@ function checkIndices(context: RuleContext, model: DeclarationModel): void {
     const ceiling = fieldOf(index, "ceiling", "percent");
     if (weight) {
       total = total.plus(weight.value);
-      if (weight.value.lte(0) || weight.value.gt(100)) {
+      if (weight.value.gt(100)) {
         context.report(
           model.uri,
           Codes.PercentOutOfRange,
@@ -92,18 +96,18 @@ function checkIndices(context: RuleContext, model: DeclarationModel): void {
 
 function checkKpiPercentages(context: RuleContext, model: DeclarationModel): void {
   const target = fieldOf(model, "target", "comparison");
-  if (target?.operand.kind === "percent") inRange(context, model.uri, target.operand, 0, 100, "A percentage target");
+  if (target?.operand.kind === "percent") atMost100(context, model.uri, target.operand, "A percentage target");
   for (const block of model.blocks) {
     const rate = fieldOf(block, "rate", "share");
     const cap = fieldOf(block, "cap", "share");
     for (const share of [rate, cap]) if (share) shareInRange(context, model.uri, share);
     const when = fieldOf(block, "when", "comparison");
-    if (when?.operand.kind === "percent") inRange(context, model.uri, when.operand, 0, 100, "A bonus threshold");
+    if (when?.operand.kind === "percent") atMost100(context, model.uri, when.operand, "A bonus threshold");
   }
 }
 
 function shareInRange(context: RuleContext, uri: string, share: ShareValue): void {
-  if (share.percent.lte(0) || share.percent.gt(100)) {
+  if (share.percent.gt(100)) {
     context.report(
       uri,
       Codes.PercentOutOfRange,
@@ -111,6 +115,11 @@ function shareInRange(context: RuleContext, uri: string, share: ShareValue): voi
       `A share of ${share.base} must be above 0% and at most 100%; ${share.written} is not`,
     );
   }
+}
+
+/** A percentage of something whole: its sign is the field's sign rule; here only the upper end. */
+function atMost100(context: RuleContext, uri: string, percent: PercentValue, what: string): void {
+  if (percent.value.gt(hundred)) inRange(context, uri, percent, 0, 100, what);
 }
 
 function inRange(context: RuleContext, uri: string, percent: PercentValue, low: number, high: number, what: string): void {
