@@ -1,6 +1,8 @@
 import {
   currencyInfo,
   dirname,
+  isTopLevelKind,
+  kindSchemas,
   relativePath,
   type CheckedDocument,
   type Condition,
@@ -68,8 +70,9 @@ class TermsSerialiser {
     for (const row of d.rows) out[row.row] = [...((out[row.row] as Json[] | undefined) ?? []), this.row(row, d.uri)];
     for (const block of d.blocks) {
       const body = this.declaration(block);
-      // Named blocks (index, committee) can repeat and are lists; unnamed ones (penalty, escrow) are single.
-      if (block.name !== undefined) out[block.kind] = [...((out[block.kind] as Json[] | undefined) ?? []), body];
+      // Blocks that may repeat (index, committee) are lists; the others (penalty, escrow) are given once (CV302).
+      if (isTopLevelKind(d.kind) && kindSchemas[d.kind].blocks?.[block.kind]?.repeatable)
+        out[block.kind] = [...((out[block.kind] as Json[] | undefined) ?? []), body];
       else out[block.kind] = body;
     }
     if (this.locationsFrom !== undefined) out["location"] = this.location(d.uri, d.node.range.start);

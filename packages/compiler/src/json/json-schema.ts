@@ -178,7 +178,7 @@ function declarationSchema(schema: KindSchema): Schema {
     properties[word] = array(body);
   }
   for (const [word, block] of Object.entries(schema.blocks ?? {})) {
-    properties[word] = block.name === "required" ? array(declarationSchema(block)) : declarationSchema(block);
+    properties[word] = block.repeatable ? array(declarationSchema(block)) : declarationSchema(block);
   }
   properties["location"] = ref("location");
   return { description: schema.doc, ...object(properties, required) };

@@ -259,6 +259,7 @@ class DocumentChecker {
         const value = reader.read(spec.value, member.value, name);
         if (!value) continue;
         this.checkSigns(value, spec.signs, name);
+        this.checkItemsOnce(value, name);
         if (spec.repeatable) {
           const values = repeated.get(name);
           if (values) values.push(value);
@@ -344,6 +345,40 @@ class DocumentChecker {
       const need = rule === "positive" ? "more than zero" : "zero or more";
       this.report(Codes.WrongSign, number.range, `${subject} must be ${need}, but is ${written}${minus ? "; remove the minus sign" : ""}`, {
         fixes: minus ? [{ title: "Remove the minus sign", edits: [{ uri: this.uri, range: minus, newText: "" }] }] : undefined,
+      });
+    }
+  }
+
+  /**
+   * A list names each country, party or option once (`territory: [JP, JP]`, `recall_costs: [supplier 70%,
+   * supplier 30%]`): a second mention would leave readers to pick the first or the last (CV302).
+   */
+  private checkItemsOnce(value: V.Value, field: string): void {
+    const items: { key: string; range: SourceRange }[] =
+      value.kind === "territory"
+        ? value.countries.map((c) => ({ key: c.code, range: c.range }))
+        : value.kind === "allocation"
+          ? value.shares.map((s) => ({ key: s.party.name, range: s.party.range }))
+          : value.kind === "list"
+            ? value.items.flatMap((item) =>
+                item.kind === "enum"
+                  ? [{ key: item.value, range: item.range }]
+                  : item.kind === "reference"
+                    ? [{ key: item.name, range: item.range }]
+                    : item.kind === "text"
+                      ? [{ key: item.value, range: item.range }]
+                      : [],
+              )
+            : [];
+    const first = new Map<string, SourceRange>();
+    for (const item of items) {
+      const earlier = first.get(item.key);
+      if (!earlier) {
+        first.set(item.key, item.range);
+        continue;
+      }
+      this.report(Codes.DuplicateField, item.range, `'${item.key}' is already given in '${field}'; name it once`, {
+        related: [{ uri: this.uri, range: earlier, message: `'${item.key}' is first given here` }],
       });
     }
   }

@@ -196,13 +196,20 @@ class Candidates {
     return [];
   }
 
-  /** Fields not given yet (required first), rows and nested blocks. */
+  /** Fields not given yet (required first), rows, and nested blocks not given yet (or that may repeat). */
   private members(declaration: Declaration, schema: KindSchema, offset: number): CompletionItem[] {
     const used = new Set<string>();
+    const usedBlocks = new Set<string>();
     for (const member of declaration.members) {
       // The field whose name is under the cursor is being written, not given.
       if (member.type === "Field" && !(member.name.range.start.offset <= offset && offset <= member.name.range.end.offset))
         used.add(member.name.text);
+      if (
+        member.type !== "Field" &&
+        member.type !== "Row" &&
+        !(member.keyword.range.start.offset <= offset && offset <= member.keyword.range.end.offset)
+      )
+        usedBlocks.add(member.keyword.text);
     }
     const items: CompletionItem[] = [];
     for (const [name, spec] of Object.entries(schema.fields)) {
@@ -227,6 +234,7 @@ class Candidates {
       });
     }
     for (const [name, block] of Object.entries(schema.blocks ?? {})) {
+      if (usedBlocks.has(name) && !block.repeatable) continue;
       items.push({
         label: name,
         kind: CompletionItemKind.Module,
