@@ -9,6 +9,7 @@ export { CovenantGrammar } from "./syntax/grammar.js";
 export * from "./semantics/model.js";
 export type * from "./semantics/values.js";
 export { durationMaxDays } from "./semantics/values.js";
+export { rateOverPeriod, periodOfRateUnit, type RateOverPeriod } from "./semantics/periods.js";
 export * from "./semantics/schema.js";
 export { Decimal, toDecimal } from "./semantics/decimal.js";
 export { currencyInfo, allCurrencies, isCountryCode, allCountryCodes, countryName, type CurrencyInfo } from "./semantics/codes-tables.js";

@@ -118,4 +118,74 @@ describe("eval", () => {
       { message: "'as_of' is not a calendar date: 2027-13-01", pointer: "/as_of", line: 2, column: 12 },
     ]);
   });
+  describe("commitments compare one period's purchases with that period's minimum", () => {
+    const fuel = (minimum: string, period: string): string => `contract "Fuel Supply Agreement" {
+  kind: supply
+  effective: 2026-04-01
+  term: 5 years
+  governing_law: "Japan"
+  currency: USD
+}
+
+party supplier "Fuel Co." {
+  role: supplier
+  jurisdiction: JP
+}
+
+party buyer "Fleet Co." {
+  role: buyer
+  jurisdiction: JP
+}
+
+product diesel "Diesel" {
+  unit: litre
+  supplied_by: supplier
+}
+
+commitment fuel_volume "Fuel Volume" {
+  party: buyer
+  product: diesel
+  minimum: ${minimum}
+  period: ${period}
+  shortfall: USD 0.10 per litre
+}
+`;
+    const commitment = (minimum: string, period: string, bought: string) => {
+      const document = checkText(fuel(minimum, period));
+      return { ok: document.ok, result: run({ purchases: { fuel_volume: bought } }, document).commitments[0]! };
+    };
+
+    it("reads 8,000,000 litres per year measured quarterly as 2,000,000 a quarter: 1,500,000 bought is 500,000 short", () => {
+      const { ok, result } = commitment("8_000_000 litre per year", "quarterly", "1500000");
+      expect(ok).toBe(true);
+      expect(result.minimum!.toFixed()).toBe("2000000");
+      expect(result.shortfall!.toFixed()).toBe("500000");
+      expect(result.payment!.amount.toFixed(2)).toBe("50000.00");
+      expect(result.trace.slice(0, 2)).toEqual([
+        "the minimum of 8,000,000 litres per year, measured quarterly, is 2,000,000 for each quarter",
+        "bought 1,500,000 in the quarter against that 2,000,000",
+      ]);
+    });
+
+    it("gives the same shortfall when the minimum is stated per month and measured quarterly, and none when it is per year and measured annually", () => {
+      expect(commitment("666_667 litre per month", "quarterly", "1500000").result.shortfall!.toFixed()).toBe("500001");
+      expect(commitment("8_000_000 litre per year", "annually", "7500000").result.shortfall!.toFixed()).toBe("500000");
+    });
+
+    it("never compares a period's purchases with a minimum that has no exact amount per period", () => {
+      for (const [minimum, period] of [
+        ["100_000 litre per week", "monthly"],
+        ["1_000_000 litre per year", "monthly"],
+        ["10 litre per business_day", "weekly"],
+      ] as const) {
+        const { ok, result } = commitment(minimum, period, "1");
+        expect(ok, minimum).toBe(false);
+        expect(result.shortfall, minimum).toBeUndefined();
+        expect(result.payment, minimum).toBeUndefined();
+        expect(result.trace[0], minimum).toMatch(
+          /has no exact amount per (month|week), so the 1 bought in the period cannot be compared with it/,
+        );
+      }
+    });
+  });
 });

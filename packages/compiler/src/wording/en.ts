@@ -546,6 +546,8 @@ export const en = {
     title: "Volume Commitments",
     minimum: (a: { party: Inline[]; amount: Phrase; product: string; per: Phrase | undefined; period: Phrase }): Inline[] =>
       p`${capitalise(a.party)} shall order at least ${a.amount} of the ${a.product}${a.per ? p` per ${a.per}, measured over each ${a.period}` : p` in each ${a.period}`}.`,
+    minimumConverted: (a: { party: Inline[]; amount: Phrase; product: string; period: Phrase; stated: Phrase }): Inline[] =>
+      p`${capitalise(a.party)} shall order at least ${a.amount} of the ${a.product} in each ${a.period} (being ${a.stated}, pro rata).`,
     shortfallMoney: (a: { party: Inline[]; other: Inline[]; unit: string; period: Phrase; amount: string }): Inline[] =>
       p`For each ${unitName(a.unit, false)} by which the quantity ordered in a ${a.period} falls short of that minimum, ${a.party} shall pay ${a.other} ${a.amount}.`,
     shortfallShare: (a: { party: Inline[]; other: Inline[]; unit: string; period: Phrase; share: Phrase }): Inline[] =>

@@ -62,9 +62,11 @@ export interface KpiResult {
 
 export interface CommitmentResult {
   readonly commitment: string;
-  readonly minimum: Decimal;
+  /** The minimum for one measurement period; undefined when the declared rate has no exact amount per period. */
+  readonly minimum: Decimal | undefined;
   readonly purchased: Decimal;
-  readonly shortfall: Decimal;
+  /** Undefined when the minimum could not be stated for the period (see the trace). */
+  readonly shortfall: Decimal | undefined;
   /** What is owed (or credited) for the shortfall; undefined when nothing is short or the price is unknown. */
   readonly payment: Money | undefined;
   readonly credit: boolean;

@@ -48,7 +48,7 @@ export function renderEvalText(result: EvalResult, options: { color: boolean; he
     "Commitments",
     result.commitments.flatMap((m) =>
       item(
-        `${m.commitment}: shortfall ${numberText(m.shortfall)}${m.payment ? `, ${m.credit ? "credit" : "payment"} ${moneyText(m.payment)}` : ""}`,
+        `${m.commitment}: ${m.shortfall ? `shortfall ${numberText(m.shortfall)}` : "not compared: the minimum has no exact amount per period"}${m.payment ? `, ${m.credit ? "credit" : "payment"} ${moneyText(m.payment)}` : ""}`,
         m.trace,
       ),
     ),

@@ -1,4 +1,4 @@
-import type { DeclarationModel } from "@covenant/core";
+import { rateOverPeriod, type DeclarationModel } from "@covenant/core";
 import { clause, paragraph } from "../blocks.js";
 import { field, type BuildContext } from "../context.js";
 import type { Clause, Inline } from "../model.js";
@@ -34,8 +34,18 @@ function commitmentClause(context: BuildContext, commitment: DeclarationModel): 
   const minimum = field(commitment, "minimum", "rate");
   const blocks = [];
   if (minimum && minimum.amount.kind === "quantity") {
-    const per = periodUnits[periodName] === minimum.per ? undefined : w.values.unitName(minimum.per, false);
-    blocks.push(paragraph(w.commitments.minimum({ party, amount: w.values.quantity(minimum.amount), product: productTitle, per, period })));
+    const over = rateOverPeriod(minimum, periodName);
+    if (over.kind === "exact" && over.converted) {
+      // Per year measured quarterly: the prose states the amount each quarter, and the rate it comes from.
+      const each = w.values.quantity({ ...minimum.amount, amount: over.amount });
+      const stated = [w.values.quantity(minimum.amount), " per ", w.values.unitName(minimum.per, false)];
+      blocks.push(paragraph(w.commitments.minimumConverted({ party, amount: each, product: productTitle, period, stated })));
+    } else {
+      const per = periodUnits[periodName] === minimum.per ? undefined : w.values.unitName(minimum.per, false);
+      blocks.push(
+        paragraph(w.commitments.minimum({ party, amount: w.values.quantity(minimum.amount), product: productTitle, per, period })),
+      );
+    }
   }
   const shortfall = commitment.fields.get("shortfall");
   let owed: Inline[] | undefined;

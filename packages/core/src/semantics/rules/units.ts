@@ -2,7 +2,9 @@ import { Codes } from "../../diagnostics/codes.js";
 import type { SourceRange } from "../../syntax/position.js";
 import type { DeclarationModel } from "../model.js";
 import { durationUnits } from "../schema.js";
-import type { DurationValue, MeasureValue, Value } from "../values.js";
+import { Decimal } from "../decimal.js";
+import { periodOfRateUnit, rateOverPeriod } from "../periods.js";
+import type { DurationValue, MeasureValue, RateValue, Value } from "../values.js";
 import { allValues, blocksOf, declarationOf, fieldOf, type RuleContext } from "./context.js";
 
 /** The dimension a measured value has, in words. */
@@ -160,6 +162,7 @@ function checkCommitment(context: RuleContext, model: DeclarationModel): void {
       `A minimum volume is a quantity per period, such as '400_000 module per year'; 'per ${minimum.per}' is not a period`,
     );
   }
+  if (minimum && durationUnits[minimum.per]) checkRatePeriod(context, model, minimum);
   if (!product) return;
   const related = {
     uri: product.product.uri,
@@ -186,6 +189,42 @@ function checkCommitment(context: RuleContext, model: DeclarationModel): void {
       related,
     );
   }
+}
+
+/**
+ * A minimum "per <unit of time>" must come to an exact amount over each measurement period: per year
+ * measured quarterly is a quarter of it, but per week measured monthly, or 1_000 per year measured
+ * monthly (83.33…), has no exact amount per period and is reported (CV406).
+ */
+function checkRatePeriod(context: RuleContext, model: DeclarationModel, minimum: RateValue): void {
+  const period = fieldOf(model, "period", "enum");
+  if (!period) return;
+  const over = rateOverPeriod(minimum, period.value);
+  if (over.kind === "exact") return;
+  const unit = minimum.per.replace(/s$/, "").replace("_", " ");
+  const matching = periodOfRateUnit[minimum.per];
+  const reason =
+    over.kind === "incommensurable"
+      ? `a ${unit} does not divide into ${period.value} periods exactly`
+      : `${over.numerator}/${over.denominator} of ${minimum.amount.written} is ${shortDecimal(over.converted)}, finer than the minimum is written`;
+  context.report(
+    model.uri,
+    Codes.RatePeriodMismatch,
+    minimum.range,
+    `The minimum is per ${unit} but is measured ${period.value}, and ${reason}; ${matching ? `measure it ${matching} or ` : ""}state a minimum that divides exactly into ${period.value} periods`,
+    {
+      related: [{ uri: model.uri, range: period.range, message: "The measurement period" }],
+      fixes: matching
+        ? [{ title: `Measure it ${matching}`, edits: [{ uri: model.uri, range: period.range, newText: matching }] }]
+        : undefined,
+    },
+  );
+}
+
+/** A decimal for a message: at most 8 digits after the point, with an ellipsis when cut. */
+function shortDecimal(value: Decimal): string {
+  const cut = value.toDecimalPlaces(8, Decimal.ROUND_DOWN);
+  return cut.eq(value) ? value.toFixed() : `${cut.toFixed()}…`;
 }
 
 function checkPricingUnits(context: RuleContext, model: DeclarationModel): void {
