@@ -188,4 +188,39 @@ commitment fuel_volume "Fuel Volume" {
       }
     });
   });
+  describe("amounts never finer than the currency", () => {
+    const preferred = example("preferred-supplier");
+    const roundedTo = (decimals: number) =>
+      checkText(preferred.replace("rounding: half_up to 0 decimals", `rounding: half_up to ${decimals} decimals`));
+
+    it("refuses yen rounded to 2 decimals (CV402), and even then prices in whole yen", () => {
+      const document = roundedTo(2);
+      const line = preferred.split("\n").findIndex((l) => l.includes("rounding: half_up to 0 decimals")) + 1;
+      expect(document.ok).toBe(false);
+      expect(document.diagnostics.map((d) => [d.code, d.range.start.line, d.message])).toEqual([
+        ["CV402", line, "JPY has no minor unit; round to 0 decimals, not 2"],
+      ]);
+      const price = run({ volumes: { housing: "23000" }, indices: { aluminium: "1.13" } }, document).prices[0]!;
+      expect(price.indexedPrice!.amount.decimalPlaces()).toBe(0);
+      expect(price.trace.at(-1)).toContain("the declared 2 decimals are finer than JPY allows");
+      const asWritten = run({ volumes: { housing: "23000" }, indices: { aluminium: "1.13" } }, roundedTo(0)).prices[0]!;
+      expect(asWritten.indexedPrice!.amount.toFixed()).toBe(price.indexedPrice!.amount.toFixed());
+    });
+
+    it("refuses a yen invoice with decimals in the facts, at its position", () => {
+      const document = roundedTo(0);
+      const read = readFactsFor(document, '{\n  "kpis": { "on_time": [{ "period": "1", "value": 99, "invoice": "1000000.5" }] }\n}');
+      expect("problems" in read && read.problems).toEqual([
+        {
+          message: "'kpis.on_time.0.invoice' is finer than an invoice can be: JPY has no minor unit",
+          pointer: "/kpis/on_time/0/invoice",
+          line: 2,
+          column: 66,
+        },
+      ]);
+      expect("facts" in readFactsFor(document, '{ "kpis": { "on_time": [{ "period": "1", "value": 99, "invoice": "1000000" }] } }')).toBe(
+        true,
+      );
+    });
+  });
 });

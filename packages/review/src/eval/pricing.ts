@@ -1,4 +1,4 @@
-import { Decimal, type BandRow, type DeclarationModel, type RoundingValue } from "@covenant/core";
+import { currencyInfo, Decimal, type BandRow, type DeclarationModel, type RoundingValue } from "@covenant/core";
 import { displayStyle, rangeText } from "../diff/value-text.js";
 import { moneyText, numberText, signedPercent } from "./amounts.js";
 import { findBand } from "./bands.js";
@@ -69,13 +69,22 @@ export function evaluatePricing(pricing: DeclarationModel, unit: string | undefi
     );
   }
 
-  const rounding = pricing.fields.get("rounding");
+  const declared = pricing.fields.get("rounding");
+  // Never finer than the currency: the checker refuses such a rounding (CV402), and a caller that
+  // evaluates a document with errors still gets a price someone can pay.
+  const digits = currencyInfo(base.currency)?.digits;
+  const rounding =
+    declared?.kind === "rounding" && digits !== undefined && declared.decimals > digits ? { ...declared, decimals: digits } : declared;
   const round = (amount: Decimal): Decimal => (rounding?.kind === "rounding" ? roundAsDeclared(amount, rounding) : amount);
   const indexed: Money = { currency: base.currency, amount: round(exact) };
   if (indices.length === 0) trace.push("no indexation: the unit price applies as it is");
   else if (rounding?.kind === "rounding") {
+    const limited =
+      declared?.kind === "rounding" && declared.decimals !== rounding.decimals
+        ? ` (the declared ${declared.decimals} decimals are finer than ${base.currency} allows)`
+        : "";
     trace.push(
-      `indexed price ${moneyText({ ...base, amount: exact })}, rounded ${rounding.mode} to ${rounding.decimals} decimals: ${moneyText(indexed)}`,
+      `indexed price ${moneyText({ ...base, amount: exact })}, rounded ${rounding.mode} to ${rounding.decimals} decimals${limited}: ${moneyText(indexed)}`,
     );
   } else trace.push(`indexed price ${moneyText(indexed)} (no rounding declared)`);
 

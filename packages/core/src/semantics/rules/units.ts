@@ -2,6 +2,7 @@ import { Codes } from "../../diagnostics/codes.js";
 import type { SourceRange } from "../../syntax/position.js";
 import type { DeclarationModel } from "../model.js";
 import { durationUnits } from "../schema.js";
+import { currencyInfo } from "../codes-tables.js";
 import { Decimal } from "../decimal.js";
 import { periodOfRateUnit, rateOverPeriod } from "../periods.js";
 import type { DurationValue, MeasureValue, RateValue, Value } from "../values.js";
@@ -56,6 +57,7 @@ export function checkUnitsAndMoney(context: RuleContext): void {
     if (model.kind === "pricing") checkPricingUnits(context, model);
   }
   checkCurrency(context);
+  checkRounding(context);
 }
 
 function mismatch(
@@ -219,6 +221,34 @@ function checkRatePeriod(context: RuleContext, model: DeclarationModel, minimum:
         : undefined,
     },
   );
+}
+
+/**
+ * A pricing's `rounding:` may not keep more decimals than the currency has minor units (CV402): yen
+ * rounded to 2 decimals gives prices nobody can pay. The currency is the tier prices' (the contract's
+ * when no tier reads).
+ */
+function checkRounding(context: RuleContext): void {
+  const contractCurrency = context.contract ? fieldOf(context.contract, "currency", "code")?.code : undefined;
+  for (const model of context.declarations) {
+    if (model.kind !== "pricing") continue;
+    const rounding = fieldOf(model, "rounding", "rounding");
+    if (!rounding) continue;
+    const tier = model.rows.find((row) => row.row === "tier" && row.price.kind === "money");
+    const currency = tier?.row === "tier" && tier.price.kind === "money" ? tier.price.currency : contractCurrency;
+    const digits = currency ? currencyInfo(currency)?.digits : undefined;
+    if (currency === undefined || digits === undefined || rounding.decimals <= digits) continue;
+    const fixed = `${rounding.mode} to ${digits} decimal${digits === 1 ? "" : "s"}`;
+    context.report(
+      model.uri,
+      Codes.TooManyDecimals,
+      rounding.range,
+      digits === 0
+        ? `${currency} has no minor unit; round to 0 decimals, not ${rounding.decimals}`
+        : `${currency} has ${digits} decimal places; round to ${digits} decimals or fewer, not ${rounding.decimals}`,
+      { fixes: [{ title: `Change to '${fixed}'`, edits: [{ uri: model.uri, range: rounding.range, newText: fixed }] }] },
+    );
+  }
 }
 
 /** A decimal for a message: at most 8 digits after the point, with an ellipsis when cut. */
