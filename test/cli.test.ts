@@ -66,6 +66,26 @@ describe("covenant check", () => {
     expect(run.tool.driver.rules[run.results[2].ruleIndex].id).toBe("CV200");
   });
 
+  it("refuses to build a contract that renews for minus one year or pays a negative amount (exit 1, no prose)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "covenant-signs-"));
+    const file = join(dir, "renewal.contract");
+    writeFileSync(
+      file,
+      'contract "Seat Frame Supply Agreement" {\n  kind: supply\n  effective: 2026-04-01\n  term: 5 years\n  renewal: -1 year\n  renewal_notice: 90 days\n  governing_law: "Japan"\n  currency: USD\n}\n',
+    );
+    const checked = covenant(["check", file]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(
+      "renewal.contract:5:12 error CV307 'renewal' must be more than zero, but is -1 year; remove the minus sign",
+    );
+    expect(checked.stdout).toContain("= fix: Remove the minus sign");
+    for (const to of ["markdown", "text", "html"]) {
+      const built = covenant(["build", file, "--to", to]);
+      expect(built.code, to).toBe(1);
+      expect(built.stdout, to).not.toContain("minus");
+    }
+  });
+
   it("exits 2 with one clear line for a missing file", () => {
     const { code, stdout, stderr } = covenant(["check", "no-such-file.contract"]);
     expect(code).toBe(2);

@@ -177,4 +177,44 @@ termination {
     );
     expect(text).toContain("at least one (1) year's written notice");
   });
+  it("states a minimum per year measured quarterly as the quarter's amount, with the rate it comes from", () => {
+    const fuel = (minimum: string, period: string) =>
+      checkText(`
+contract "Fuel Supply Agreement" {
+  kind: supply
+  effective: 2026-04-01
+  term: 5 years
+  governing_law: "Japan"
+  currency: USD
+}
+party supplier "Fuel Co." {
+  role: supplier
+  jurisdiction: JP
+}
+party buyer "Fleet Co." {
+  role: buyer
+  jurisdiction: JP
+}
+product diesel "Diesel" {
+  unit: litre
+  supplied_by: supplier
+}
+commitment fuel_volume "Fuel Volume" {
+  party: buyer
+  product: diesel
+  minimum: ${minimum}
+  period: ${period}
+  shortfall: USD 0.10 per litre
+}
+`);
+    const quarterly = fuel("8_000_000 litre per year", "quarterly");
+    expect(quarterly.ok).toBe(true);
+    expect(compile(quarterly, { to: "markdown" })).toContain(
+      "The Buyer shall order at least two million (2,000,000) litres of the Diesel in each calendar quarter (being eight million (8,000,000) litres per year, pro rata).",
+    );
+    expect(compile(fuel("8_000_000 litre per year", "annually"), { to: "markdown" })).toContain(
+      "The Buyer shall order at least eight million (8,000,000) litres of the Diesel in each",
+    );
+    expect(fuel("100_000 litre per week", "monthly").diagnostics.map((d) => d.code)).toEqual(["CV406"]);
+  });
 });
