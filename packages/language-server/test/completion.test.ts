@@ -41,6 +41,14 @@ describe("completion", () => {
     expect(licensee.sortText! < items.find((i) => i.label === "survives")!.sortText!).toBe(true);
   });
 
+  it("offers a block given once only while it is not there yet; a block that may repeat always (CV302)", () => {
+    const kpi = labels(complete(`${contract}\nkpi k "K" {\n  measure: percent\n  bonus {\n    rate: 1% of invoice\n  }\n  <|>\n}\n`));
+    expect(kpi).toContain("penalty");
+    expect(kpi).not.toContain("bonus");
+    const pricing = labels(complete(`${contract}\npricing p for x {\n  index a "A" {\n    weight: 10%\n  }\n  <|>\n}\n`));
+    expect(pricing).toContain("index");
+  });
+
   it("offers the fields of a nested block", () => {
     const items = complete(`${contract}\nkpi k "K" {\n  measure: percent\n  penalty {\n    rate: 1% of invoice\n    <|>\n  }\n}\n`);
     expect(labels(items).sort()).toEqual(["cap", "per"]);
