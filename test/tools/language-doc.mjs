@@ -52,18 +52,27 @@ function header(schema) {
   return `${parts.join(" ")} { ... }`;
 }
 
+const ruleWords = { positive: "> 0", non_negative: "≥ 0", any: "any sign" };
+
+/** The sign rules of a field or row: `time > 0`, `level ≥ 0; time > 0`. */
+function signs(rules) {
+  const parts = Object.entries(rules ?? {}).map(([part, rule]) => `${part} ${ruleWords[rule]}`);
+  return parts.length ? parts.join("; ") : "—";
+}
+
 function section(schema, level) {
   const hashes = "#".repeat(level);
-  const out = [`${hashes} \`${schema.kind}\``, "", schema.doc, "", "```contract", header(schema), "```", ""];
+  const once = level > 3 ? [schema.repeatable ? "May be given more than once." : "Given at most once (CV302)."] : [];
+  const out = [`${hashes} \`${schema.kind}\``, "", [schema.doc, ...once].join(" "), "", "```contract", header(schema), "```", ""];
   const fields = Object.entries(schema.fields);
   if (fields.length) {
-    out.push("| field | type | required | meaning |", "|---|---|---|---|");
+    out.push("| field | type | required | numbers | meaning |", "|---|---|---|---|---|");
     for (const [name, spec] of fields) {
-      out.push(`| \`${name}\` | ${typeName(spec.value)} | ${spec.required ? "yes" : spec.repeatable ? "repeatable" : "no"} | ${spec.doc.replace(/\|/g, "\\|")} |`);
+      out.push(`| \`${name}\` | ${typeName(spec.value)} | ${spec.required ? "yes" : spec.repeatable ? "repeatable" : "no"} | ${signs(spec.signs)} | ${spec.doc.replace(/\|/g, "\\|")} |`);
     }
     out.push("");
   }
-  for (const [word, row] of Object.entries(schema.rows ?? {})) out.push(`Rows \`${word}\`: ${row.doc}`, "");
+  for (const [word, row] of Object.entries(schema.rows ?? {})) out.push(`Rows \`${word}\`: ${row.doc} Numbers: ${signs(row.signs)}.`, "");
   for (const block of Object.values(schema.blocks ?? {})) out.push(...section(block, level + 1));
   return out;
 }
@@ -76,7 +85,10 @@ export function renderLanguageDoc() {
     "",
     "The syntax is in [`grammar/README.md`](../grammar/README.md); what each declaration kind holds is here.",
     "Every field has a type; the checker reads the field's phrase as a value of that type and reports",
-    "CV303 when it cannot. Unknown fields are CV300, missing required fields CV301, repeated fields CV302.",
+    "CV303 when it cannot. Unknown fields are CV300, missing required fields CV301, repeated fields and blocks CV302.",
+    "The numbers column gives the sign rule of each part of a value that holds a number (CV307): `amount`",
+    "(money, percentages, shares, quantities), `time` (durations), `level` (targets and thresholds) and `band`",
+    "(the volumes of a band); `> 0` must be more than zero, `≥ 0` zero or more.",
     "",
     "## Vocabulary",
     "",

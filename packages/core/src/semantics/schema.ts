@@ -508,7 +508,11 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
         required: true,
         doc: "The minimum quantity per period: `400_000 module per year`.",
       },
-      period: { value: period, required: true, doc: "The period the minimum is measured over." },
+      period: {
+        value: period,
+        required: true,
+        doc: "The period the minimum is measured over; a minimum per year measured quarterly is a quarter of it, and one with no exact amount per period is CV406.",
+      },
       shortfall: {
         value: { type: "shortfall" },
         signs: { amount: "positive", time: "positive" },
