@@ -222,5 +222,19 @@ commitment fuel_volume "Fuel Volume" {
         true,
       );
     });
+
+    it("refuses negative volumes, purchases and invoices in the facts, at their positions", () => {
+      const document = roundedTo(0);
+      const read = readFactsFor(
+        document,
+        '{\n  "volumes": { "housing": -5 },\n  "purchases": { "housing_volume": "-1" },\n  "kpis": { "on_time": [{ "period": "1", "value": 99, "invoice": -100 }] }\n}',
+      );
+      expect("problems" in read && read.problems.map((p) => [p.message, p.line])).toEqual([
+        ["'volumes.housing' cannot be negative: it is -5", 2],
+        ["'purchases.housing_volume' cannot be negative: it is -1", 3],
+        ["'kpis.on_time.0.invoice' cannot be negative: it is -100", 4],
+      ]);
+      expect("facts" in readFactsFor(document, '{ "indices": { "aluminium": -12.5 } }')).toBe(true);
+    });
   });
 });

@@ -6,7 +6,8 @@ import { validateFacts } from "./validate-facts.js";
 
 /**
  * Reads a facts file for a contract: JSON syntax, then the contract's facts schema, then calendar
- * dates and the invoices that shares of invoice need (in the contract currency's minor units). The first stage with problems stops the reading; every problem has a line and column.
+ * dates and the invoices that shares of invoice need, then amounts: no negative volume, purchase or
+ * invoice, no invoice finer than the contract currency's minor units. The first stage with problems stops the reading; every problem has a line and column.
  */
 export function readFactsFor(document: CheckedDocument, text: string): { facts: Facts } | { problems: readonly FactsProblem[] } {
   const file = parseFactsFile(text);
@@ -16,8 +17,34 @@ export function readFactsFor(document: CheckedDocument, text: string): { facts: 
   const invoiceKpis = new Set(document.declarations.filter((d) => d.kind === "kpi" && d.name && needsInvoice(d)).map((d) => d.name!));
   const { facts, problems } = readFacts(file, invoiceKpis);
   if (problems.length > 0) return { problems };
-  const finer = invoicesFinerThanCurrency(file, document, facts);
-  return finer.length > 0 ? { problems: finer } : { facts };
+  const amounts = [...negativeQuantities(file, facts), ...invoicesFinerThanCurrency(file, document, facts)];
+  return amounts.length > 0 ? { problems: amounts.sort((a, b) => a.line - b.line || a.column - b.column) } : { facts };
+}
+
+/**
+ * Volumes, purchases and invoices are counts and amounts of what happened: never below zero (a
+ * negative purchase would inflate a shortfall). Index movements and measurements may be negative.
+ */
+function negativeQuantities(file: FactsFile, facts: Facts): FactsProblem[] {
+  const problems: FactsProblem[] = [];
+  for (const key of ["volumes", "royalties", "purchases"] as const) {
+    for (const [name, value] of facts[key]) {
+      if (value.isNegative()) problems.push(problemAt(file, [key, name], `'${key}.${name}' cannot be negative: it is ${value.toFixed()}`));
+    }
+  }
+  for (const [name, periods] of facts.kpis) {
+    periods.forEach((period, i) => {
+      if (period.invoice?.isNegative())
+        problems.push(
+          problemAt(
+            file,
+            ["kpis", name, i, "invoice"],
+            `'kpis.${name}.${i}.invoice' cannot be negative: it is ${period.invoice.toFixed()}`,
+          ),
+        );
+    });
+  }
+  return problems;
 }
 
 /** Invoices are in the contract currency: one with more decimals than it has minor units was never invoiced. */
