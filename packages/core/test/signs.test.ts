@@ -155,13 +155,15 @@ describe("sign rules", () => {
     expect(anySign.sort()).toEqual(["pricing.index.ceiling amount", "pricing.index.floor amount"]);
   });
 
-  it.each(cases.map((c, i) => [`${c.where} (${c.part}, ${c.rule}) #${i}`, c] as const))("%s: -1, 0 and 1 against the rule", (_, c) => {
+  it.each(cases.map((c, i) => [`${c.where} (${c.part}, ${c.rule}) #${i}`, c] as const))("%s: -1, -0, 0 and 1 against the rule", (_, c) => {
     const minusOne = signFindings(c.text("-1"));
     const zero = signFindings(c.text("0"));
     const one = signFindings(c.text("1"));
     expect(minusOne.length, "-1").toBe(c.rule === "any" ? 0 : 1);
     expect(zero.length, "0").toBe(c.rule === "positive" ? 1 : 0);
     expect(one.length, "1").toBe(0);
+    // A written minus on zero is flagged too, so no output prints "-0".
+    expect(signFindings(c.text("-0")).length, "-0").toBe(c.rule === "any" ? 0 : 1);
     if (c.rule !== "any") {
       const [finding] = minusOne;
       expect(finding!.message).toMatch(/must be (more than zero|zero or more), but is .*-1.*; remove the minus sign$/);

@@ -341,7 +341,9 @@ class DocumentChecker {
       const whole = number.range.start.offset === value.range.start.offset && number.range.end.offset === value.range.end.offset;
       const subject = whole ? `'${field}'` : `The ${partWords[number.part]} in '${field}'`;
       const written = this.sourceText(number.range);
-      const minus = number.amount.isNegative() ? this.minusSign(number.range) : undefined;
+      // A written minus is dropped by the fix, except where the number would still be zero and zero is not allowed (`-0 days`).
+      const minus =
+        number.amount.isNegative() && !(rule === "positive" && number.amount.isZero()) ? this.minusSign(number.range) : undefined;
       const need = rule === "positive" ? "more than zero" : "zero or more";
       this.report(Codes.WrongSign, number.range, `${subject} must be ${need}, but is ${written}${minus ? "; remove the minus sign" : ""}`, {
         fixes: minus ? [{ title: "Remove the minus sign", edits: [{ uri: this.uri, range: minus, newText: "" }] }] : undefined,
