@@ -40,6 +40,7 @@ export const Codes = {
   UnknownCountry: "CV404",
   UnknownUnit: "CV405",
   RatePeriodMismatch: "CV406",
+  IndexedPriceUnrounded: "CV407",
   // Tiers
   TierGap: "CV500",
   TierOverlap: "CV501",
@@ -108,6 +109,7 @@ export const codeCatalogue: Readonly<Record<DiagnosticCode, CodeInfo>> = {
   CV404: { severity: "error", title: "Unknown country" },
   CV405: { severity: "error", title: "Unknown unit" },
   CV406: { severity: "error", title: "Rate period differs from the measurement period" },
+  CV407: { severity: "warning", title: "Indexed price without rounding" },
   CV500: { severity: "error", title: "Gap between tiers" },
   CV501: { severity: "error", title: "Overlapping tiers" },
   CV502: { severity: "error", title: "Tiers out of order" },

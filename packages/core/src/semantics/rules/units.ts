@@ -225,20 +225,36 @@ function checkRatePeriod(context: RuleContext, model: DeclarationModel, minimum:
 
 /**
  * A pricing's `rounding:` may not keep more decimals than the currency has minor units (CV402): yen
- * rounded to 2 decimals gives prices nobody can pay. The currency is the tier prices' (the contract's
- * when no tier reads).
+ * rounded to 2 decimals gives prices nobody can pay. An indexed pricing without `rounding:` leaves
+ * its prices between minor units (CV407). The currency is the tier prices' (the contract's when no
+ * tier reads).
  */
 function checkRounding(context: RuleContext): void {
   const contractCurrency = context.contract ? fieldOf(context.contract, "currency", "code")?.code : undefined;
   for (const model of context.declarations) {
     if (model.kind !== "pricing") continue;
     const rounding = fieldOf(model, "rounding", "rounding");
-    if (!rounding) continue;
     const tier = model.rows.find((row) => row.row === "tier" && row.price.kind === "money");
     const currency = tier?.row === "tier" && tier.price.kind === "money" ? tier.price.currency : contractCurrency;
     const digits = currency ? currencyInfo(currency)?.digits : undefined;
-    if (currency === undefined || digits === undefined || rounding.decimals <= digits) continue;
-    const fixed = `${rounding.mode} to ${digits} decimal${digits === 1 ? "" : "s"}`;
+    if (currency === undefined || digits === undefined) continue;
+    const places = (n: number): string => `${n} decimal${n === 1 ? "" : "s"}`;
+    if (!rounding) {
+      if (blocksOf(model, "index").length === 0 || !model.node.closed) continue;
+      // An indexed price moves by fractions of the minor unit (JPY 1,480 × 40% × 1.13% = 6.6896).
+      const line = `rounding: half_up to ${places(digits)}`;
+      const insert = insertLine(context, model, line);
+      context.report(
+        model.uri,
+        Codes.IndexedPriceUnrounded,
+        (model.node.name ?? model.node.keyword).range,
+        `This price is indexed, but nothing says how the indexed price is rounded (${currency} has ${digits === 0 ? "no minor unit" : `${digits} decimal places`}); add '${line}' or the rounding the parties agree`,
+        { fixes: insert ? [{ title: `Add '${line}'`, edits: [insert] }] : undefined },
+      );
+      continue;
+    }
+    if (rounding.decimals <= digits) continue;
+    const fixed = `${rounding.mode} to ${places(digits)}`;
     context.report(
       model.uri,
       Codes.TooManyDecimals,
@@ -249,6 +265,23 @@ function checkRounding(context: RuleContext): void {
       { fixes: [{ title: `Change to '${fixed}'`, edits: [{ uri: model.uri, range: rounding.range, newText: fixed }] }] },
     );
   }
+}
+
+/** An edit inserting a member line before a declaration's closing brace, indented like its other members. */
+function insertLine(
+  context: RuleContext,
+  model: DeclarationModel,
+  line: string,
+): { uri: string; range: SourceRange; newText: string } | undefined {
+  const text = context.texts.get(model.uri);
+  if (text === undefined) return undefined;
+  const brace = model.node.range.end;
+  const closeOffset = brace.offset - 1;
+  const lineStart = closeOffset - (brace.column - 2);
+  const indent = " ".repeat(model.node.keyword.range.start.column - 1);
+  if (!/^[ \t]*$/.test(text.slice(lineStart, closeOffset))) return undefined;
+  const at = { offset: lineStart, line: brace.line, column: 1 };
+  return { uri: model.uri, range: { start: at, end: at }, newText: `${indent}  ${line}\n` };
 }
 
 /** A decimal for a message: at most 8 digits after the point, with an ellipsis when cut. */
