@@ -53,7 +53,7 @@ describe("rounding against the currency's minor units", () => {
       expect(repaired).toContain(`  }\n  rounding: half_up to ${currency === "JPY" ? "0 decimals" : "2 decimals"}\n}\n`);
       expect(diagnostics(repaired)).toEqual([]);
     }
-    expect(diagnostics(pricing("USD", "95.00", undefined).replace(/  index a[^}]*}\n/, ""))).toEqual([]);
+    expect(diagnostics(pricing("USD", "95.00", undefined).replace(/ {2}index a[^}]*}\n/, ""))).toEqual([]);
   });
 });
 
