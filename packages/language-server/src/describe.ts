@@ -9,6 +9,7 @@ import {
   type Condition,
   type Decimal,
   type DurationValue,
+  type SignRules,
   type Value,
   type ValueType,
 } from "@covenant/core";
@@ -25,6 +26,19 @@ export function grouped(value: Decimal | string): string {
   const [whole, fraction] = (negative ? text.slice(1) : text).split(".");
   const withCommas = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${negative ? "-" : ""}${withCommas}${fraction !== undefined ? `.${fraction}` : ""}`;
+}
+
+const signPartWords = { amount: "amounts", time: "durations", level: "levels", band: "band volumes" } as const;
+const signRuleWords = { positive: "more than zero", non_negative: "zero or more", any: "any sign" } as const;
+
+/** A field's or row's sign rules for hover (`Durations: more than zero.`), or undefined when it holds no number. */
+export function signRulesText(rules: SignRules | undefined): string | undefined {
+  const parts = Object.entries(rules ?? {}).map(
+    ([part, rule]) => `${signPartWords[part as keyof typeof signPartWords]}: ${signRuleWords[rule]}`,
+  );
+  if (parts.length === 0) return undefined;
+  const text = parts.join("; ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** The name of a value type, as hover shows it. */

@@ -48,6 +48,7 @@ pricing airbag_price for airbag {
     project.open("main.contract");
     const shown = text(hover(project.checked("main.contract"), project.params("main.contract")));
     expect(shown).toContain("**tier** row");
+    expect(shown).toContain("Band volumes: zero or more; amounts: more than zero.");
     expect(shown).toContain("Band 1 to 9,999 module — 9,999 module wide; price USD 182.00 (US Dollar) per module");
   });
 
@@ -56,6 +57,7 @@ pricing airbag_price for airbag {
     project.open("main.contract");
     const shown = text(hover(project.checked("main.contract"), project.params("main.contract")));
     expect(shown).toContain("**term**: duration (required)");
+    expect(shown).toContain("How long the agreement runs from the effective date. Durations: more than zero.");
     // 2026-04-01 to 2031-04-01.
     expect(shown).toContain("Value: 5 years = 1,826 days from the effective date");
   });

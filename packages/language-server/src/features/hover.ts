@@ -14,7 +14,7 @@ import {
 } from "@covenant/core";
 import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
 import type { CheckedView } from "../documents.js";
-import { daysFrom, daysText, describeValue, effectiveDate, grouped, typeName } from "../describe.js";
+import { daysFrom, daysText, describeValue, effectiveDate, grouped, signRulesText, typeName } from "../describe.js";
 import { enclosingDeclarations, innermost, nodePathAt, offsetAt, toLspRange } from "../positions.js";
 import { semanticIndex, type SemanticIndex } from "../semantic-index.js";
 import { clauseProse } from "./preview.js";
@@ -71,7 +71,11 @@ export function hover(view: CheckedView, params: HoverParams): Hover | null {
     const value =
       model?.fields.get(field.name.text) ??
       model?.repeated.get(field.name.text)?.find((v) => v.range.start.offset >= field.range.start.offset);
-    const lines = [`**${field.name.text}**: ${typeName(spec.value)}${spec.required ? " (required)" : ""}`, spec.doc];
+    const signs = signRulesText(spec.signs);
+    const lines = [
+      `**${field.name.text}**: ${typeName(spec.value)}${spec.required ? " (required)" : ""}`,
+      signs ? `${spec.doc} ${signs}` : spec.doc,
+    ];
     if (value) lines.push(valueLine(value, view, leaf));
     return answer(lines.join("\n\n"), leaf === field.name ? leaf : field);
   }
@@ -80,7 +84,8 @@ export function hover(view: CheckedView, params: HoverParams): Hover | null {
   if (row) {
     const spec = schema?.rows?.[row.keyword.text];
     const modelRow = model?.rows.find((r) => r.node === row);
-    const lines = [`**${row.keyword.text}** row${spec ? ` — ${spec.doc}` : ""}`];
+    const signs = spec && signRulesText(spec.signs);
+    const lines = [`**${row.keyword.text}** row${spec ? ` — ${spec.doc}${signs ? ` ${signs}` : ""}` : ""}`];
     if (modelRow?.row === "tier" || modelRow?.row === "royalty") lines.push(bandLine(modelRow, model!, view));
     else if (modelRow?.row === "step") lines.push(`Day ${grouped(modelRow.day)}: ${describeValue(modelRow.action)}`);
     else if (modelRow?.row === "trigger") lines.push(describeValue({ kind: "condition", condition: modelRow.condition, range: row.range }));
