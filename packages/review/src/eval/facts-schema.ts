@@ -163,7 +163,7 @@ export function factsSchema(document: CheckedDocument): JsonSchema {
     names.purchases,
     (c) => `${c.title ?? c.name}, minimum ${valueOrEmpty(c.fields.get("minimum"))}`,
     decimal,
-    "Quantity bought in the commitment period, per commitment.",
+    "Quantity bought in one measurement period of each commitment (its `period:`); a minimum per year measured quarterly is compared as a quarter of it.",
   );
   category(
     "parties",
