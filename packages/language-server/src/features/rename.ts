@@ -1,6 +1,7 @@
 import { isTopLevelKind, partyRoles, relativePath, type SymbolInfo } from "@covenant/core";
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   type CancellationToken,
   type PrepareRenameParams,
@@ -54,7 +55,8 @@ export function rename(view: CheckedView, store: DocumentStore, params: RenamePa
       target?.kind === "role"
         ? `'${target.role}' names a party by its role; rename the role in the party's 'role' field instead`
         : "Only declared names can be renamed";
-    throw new ResponseError(ErrorCodes.InvalidRequest, what);
+    // The params fit; the request cannot be carried out here: RequestFailed, not InvalidRequest (a malformed JSON-RPC request).
+    throw new ResponseError(LSPErrorCodes.RequestFailed, what);
   }
   const symbol = target.symbol;
   const newName = params.newName;
