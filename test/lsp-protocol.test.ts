@@ -208,6 +208,40 @@ describe("the lifecycle", () => {
     expect(await exitWithin(server, 20_000)).toBe(0);
   });
 
+  it("answers initialize with params that do not fit InvalidParams, and can still be initialized", async () => {
+    const server = startServer();
+    expect(await outcome(server.connection, "initialize", null)).toBe(-32602);
+    expect(await outcome(server.connection, "initialize", { processId: "me", capabilities: {} })).toBe(-32602);
+    expect(await outcome(server.connection, "initialize", { processId: null, capabilities: 5 })).toBe(-32602);
+    expect(await outcome(server.connection, "initialize", { processId: null, capabilities: {}, workspaceFolders: [{ uri: 5 }] })).toBe(
+      -32602,
+    );
+    expect(await outcome(server.connection, "initialize", initializeParams(null))).toBe("result");
+    server.child.kill();
+  });
+
+  it("drops notifications whose params do not fit, and serves on", async () => {
+    const server = startServer();
+    expect(await outcome(server.connection, "initialize", initializeParams(null))).toBe("result");
+    const uri = "file:///tmp/covenant-dropped.contract";
+    await server.connection.sendNotification("$/cancelRequest", null);
+    await server.connection.sendNotification("$/setTrace", null);
+    await server.connection.sendNotification("textDocument/didOpen", { textDocument: null });
+    await server.connection.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "covenant", version: 1, text: 'party p "P" { role: buyer }\n' },
+    });
+    await server.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: null, text: "x" }],
+    });
+    await server.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 3 }, contentChanges: null });
+    // The document is as opened: the broken changes were not half applied.
+    const symbols = (await server.connection.sendRequest("textDocument/documentSymbol", { textDocument: { uri } })) as { name: string }[];
+    expect(symbols.map((s) => s.name)).toEqual(["p"]);
+    expect(server.stderr()).toBe("");
+    server.child.kill();
+  });
+
   it("exits 1 when the client closes the stream without shutdown", async () => {
     const server = startServer();
     expect(await outcome(server.connection, "initialize", initializeParams(null))).toBe("result");

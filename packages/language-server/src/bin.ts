@@ -5,7 +5,7 @@
 import { format } from "node:util";
 import { createConnection, ProposedFeatures, StreamMessageWriter } from "vscode-languageserver/node";
 import { startServer } from "./server.js";
-import { StrictMessageReader } from "./transport.js";
+import { LibraryParamsGate, StrictMessageReader } from "./transport.js";
 
 if (process.argv.includes("--version")) {
   process.stdout.write("covenant-language-server 0.1.0\n");
@@ -20,9 +20,11 @@ const stdio = process.argv.includes("--stdio");
 // Over stdio the strict reader reads the framing: a broken stream ends the process (exit 1, a line
 // on stderr) so the client restarts the server, instead of leaving it running but deaf.
 const reader = stdio ? new StrictMessageReader(process.stdin) : undefined;
-const connection = reader
-  ? createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout))
-  : createConnection(ProposedFeatures.all);
+const writer = stdio ? new StreamMessageWriter(process.stdout) : undefined;
+const connection =
+  reader && writer
+    ? createConnection(ProposedFeatures.all, new LibraryParamsGate(reader, writer), writer)
+    : createConnection(ProposedFeatures.all);
 if (stdio) {
   // Anything a dependency prints must not corrupt the protocol on stdout.
   console.log = console.info = (...args: unknown[]) => connection.console.log(format(...args));

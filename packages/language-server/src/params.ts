@@ -80,8 +80,35 @@ const atPosition: ParamsShape = { required: { textDocument, position } };
 /** Params of requests over a range of a document. */
 const overRange: ParamsShape = { required: { textDocument, range } };
 
+const integer: Check = (value, at) =>
+  typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= maxUinteger
+    ? undefined
+    : `${at} must be an integer (got ${describe(value)})`;
+
+const orNull =
+  (check: Check): Check =>
+  (value, at) =>
+    value === null ? undefined : check(value, at);
+
+const anyObject = object({ required: {} });
+
+/** A change of `textDocument/didChange`: a range and its new text, or the whole text. */
+const contentChange: Check = (value, at) => {
+  if (!isObject(value)) return `${at} must be an object (got ${describe(value)})`;
+  return "range" in value ? fieldsProblem({ required: { range, text } }, value, at) : fieldsProblem({ required: { text } }, value, at);
+};
+
 /** Every request the server answers, by method, with the shape of its params. */
 export const requestShapes = {
+  initialize: {
+    required: { capabilities: anyObject },
+    optional: {
+      processId: orNull(integer),
+      rootUri: orNull(uri),
+      workspaceFolders: orNull(arrayOf(object({ required: { uri, name: text } }))),
+      initializationOptions: () => undefined,
+    },
+  },
   "textDocument/hover": atPosition,
   "textDocument/completion": { required: atPosition.required, optional: { context: object({ required: { triggerKind: uinteger } }) } },
   "textDocument/definition": atPosition,
@@ -107,12 +134,33 @@ export const requestShapes = {
 
 export type RequestMethod = keyof typeof requestShapes;
 
+/** The notifications the server handles, with the shape of their params. */
+export const notificationShapes = {
+  "textDocument/didOpen": { required: { textDocument: object({ required: { uri, languageId: text, version: integer, text } }) } },
+  "textDocument/didChange": {
+    required: { textDocument: object({ required: { uri, version: integer } }), contentChanges: arrayOf(contentChange) },
+  },
+  "textDocument/didClose": { required: { textDocument } },
+  "workspace/didChangeWatchedFiles": { required: { changes: arrayOf(object({ required: { uri, type: uinteger } })) } },
+  // Handled inside vscode-languageserver, which reads their params without looking.
+  "$/cancelRequest": { required: { id: (value, at) => (typeof value === "string" ? undefined : integer(value, at)) } },
+  "$/setTrace": { required: { value: text } },
+} satisfies Record<string, ParamsShape>;
+
+export type NotificationMethod = keyof typeof notificationShapes;
+
+/** The problem with a request's or notification's params, naming the first field that does not fit; undefined when they fit. */
+export function paramsProblem(method: RequestMethod | NotificationMethod, params: unknown): string | undefined {
+  const shape: ParamsShape =
+    method in requestShapes ? requestShapes[method as RequestMethod] : notificationShapes[method as NotificationMethod];
+  const problem = isObject(params) ? fieldsProblem(shape, params, "params") : `params must be an object (got ${describe(params)})`;
+  return problem === undefined ? undefined : `Covenant: ${method}: ${problem}`;
+}
+
 /** Throws InvalidParams naming the first field of `params` that does not fit the request's shape. */
 export function checkParams(method: RequestMethod, params: unknown): void {
-  const problem = isObject(params)
-    ? fieldsProblem(requestShapes[method], params, "params")
-    : `params must be an object (got ${describe(params)})`;
-  if (problem !== undefined) throw new ResponseError(ErrorCodes.InvalidParams, `Covenant: ${method}: ${problem}`);
+  const problem = paramsProblem(method, params);
+  if (problem !== undefined) throw new ResponseError(ErrorCodes.InvalidParams, problem);
 }
 
 function fieldsProblem(shape: ParamsShape, value: Record<string, unknown>, at: string): string | undefined {

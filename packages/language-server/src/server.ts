@@ -22,7 +22,7 @@ import { URI } from "vscode-uri";
 import { DocumentStore, nodeFileHost, nodeRootFinder, type CheckedView, type ParsedView } from "./documents.js";
 import { guard, guardNotification } from "./guard.js";
 import { Lifecycle } from "./lifecycle.js";
-import { checkParams, type RequestMethod } from "./params.js";
+import { checkParams, paramsProblem, type NotificationMethod, type RequestMethod } from "./params.js";
 import { CheckScheduler } from "./scheduler.js";
 import { codeActions } from "./features/code-actions.js";
 import { completion } from "./features/completion.js";
@@ -118,14 +118,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     method: RequestMethod,
     run: (view: CheckedView, params: P, token: CancellationToken) => R | Promise<R>,
   ) => request<P, R>(method, (p, t) => run(store.checked(p.textDocument.uri), p, t));
-  /** Notifications are dropped outside the lifecycle's running state, and guarded inside it. */
+  /**
+   * Notifications are dropped outside the lifecycle's running state, and when their params do not
+   * fit (there is no answer to give: the problem is logged); the rest run guarded.
+   */
   const notification =
-    <P>(name: string, handle: (params: P) => void) =>
+    <P>(method: NotificationMethod, handle: (params: P) => void) =>
     (params: P): void => {
-      if (lifecycle.admitsNotifications) guardNotification(log, name, handle)(params);
+      if (!lifecycle.admitsNotifications) return;
+      const problem = paramsProblem(method, params);
+      if (problem !== undefined) return log(`${problem}; notification dropped`);
+      guardNotification(log, method, handle)(params);
     };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    checkParams("initialize", params);
     lifecycle.initialize();
     const capabilities = params.capabilities;
     snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -173,20 +180,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // Text synchronisation: every change re-checks the open documents whose import closure holds the file.
   connection.onDidOpenTextDocument(
-    notification("didOpen", (params: DidOpenTextDocumentParams) => {
+    notification("textDocument/didOpen", (params: DidOpenTextDocumentParams) => {
       const { uri, languageId, version, text } = params.textDocument;
       const path = store.openDocument(uri, languageId, version, text);
       scheduler.schedule(store.dependentsOf(path));
     }),
   );
   connection.onDidChangeTextDocument(
-    notification("didChange", (params: DidChangeTextDocumentParams) => {
+    notification("textDocument/didChange", (params: DidChangeTextDocumentParams) => {
       const path = store.changeDocument(params.textDocument.uri, params.textDocument.version, params.contentChanges);
       scheduler.schedule(store.dependentsOf(path));
     }),
   );
   connection.onDidCloseTextDocument(
-    notification("didClose", (params: DidCloseTextDocumentParams) => {
+    notification("textDocument/didClose", (params: DidCloseTextDocumentParams) => {
       const uri = params.textDocument.uri;
       const path = store.closeDocument(uri);
       scheduler.drop(uri);
@@ -195,7 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
   connection.onDidChangeWatchedFiles(
-    notification("didChangeWatchedFiles", (params: DidChangeWatchedFilesParams) => {
+    notification("workspace/didChangeWatchedFiles", (params: DidChangeWatchedFilesParams) => {
       const affected = new Set<string>();
       for (const change of params.changes) {
         if (change.type !== FileChangeType.Changed) projectFiles = undefined;

@@ -1,4 +1,15 @@
-import { AbstractMessageReader, Disposable, type DataCallback, type Message, type MessageReader } from "vscode-languageserver/node";
+import {
+  AbstractMessageReader,
+  Disposable,
+  ErrorCodes,
+  type DataCallback,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+  type RequestMessage,
+  type ResponseMessage,
+} from "vscode-languageserver/node";
+import { paramsProblem, type NotificationMethod, type RequestMethod } from "./params.js";
 
 /** Largest header section accepted (the protocol's headers are two short lines). */
 const maxHeaderBytes = 8 * 1024;
@@ -63,7 +74,22 @@ export class StrictMessageReader extends AbstractMessageReader implements Messag
       this.bodyLength = undefined;
       const message = decodeMessage(body);
       if (typeof message === "string") return this.fail(message);
+      this.deliver(callback, message);
+    }
+  }
+
+  /**
+   * Hands one message on. An exception in the dispatcher must not stop the reading of the messages
+   * already buffered behind it (the server would wait for input that has already come): it is
+   * rethrown on its own, where the process's uncaught-exception handler logs it.
+   */
+  private deliver(callback: DataCallback, message: Message): void {
+    try {
       callback(message);
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
     }
   }
 
@@ -136,4 +162,49 @@ function decodeMessage(body: Buffer): Message | string {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "a body that is not one JSON-RPC message object";
   return value as Message;
+}
+
+/** Messages vscode-languageserver handles itself, reading their params before any handler of the server runs. */
+const handledByLibrary: ReadonlySet<string> = new Set<RequestMethod | NotificationMethod>(["initialize", "$/cancelRequest", "$/setTrace"]);
+
+/**
+ * Checks the params of the messages vscode-languageserver handles itself (`initialize`,
+ * `$/cancelRequest`, `$/setTrace`) before the library sees them: it reads `params.processId` or
+ * `params.id` without looking, so null params would come back as an InternalError or an uncaught
+ * exception. A request that does not fit is answered InvalidParams; a notification is dropped.
+ * Every other message passes through (the server's own edge checks those).
+ */
+export class LibraryParamsGate implements MessageReader {
+  constructor(
+    private readonly inner: MessageReader,
+    private readonly writer: MessageWriter,
+  ) {}
+
+  get onError(): MessageReader["onError"] {
+    return this.inner.onError;
+  }
+
+  get onClose(): MessageReader["onClose"] {
+    return this.inner.onClose;
+  }
+
+  get onPartialMessage(): MessageReader["onPartialMessage"] {
+    return this.inner.onPartialMessage;
+  }
+
+  listen(callback: DataCallback): Disposable {
+    return this.inner.listen((message) => {
+      const { method, id, params } = message as Partial<RequestMessage>;
+      if (method === undefined || !handledByLibrary.has(method)) return callback(message);
+      const problem = paramsProblem(method as RequestMethod | NotificationMethod, params ?? null);
+      if (problem === undefined) return callback(message);
+      if (id === undefined) return;
+      const answer: ResponseMessage = { jsonrpc: "2.0", id, error: { code: ErrorCodes.InvalidParams, message: problem } };
+      void this.writer.write(answer);
+    });
+  }
+
+  dispose(): void {
+    this.inner.dispose();
+  }
 }
