@@ -220,6 +220,19 @@ describe("the git driver over every kind of change git reports", () => {
     expect(show("HEAD")).toContain("no term changes");
   });
 
+  it("names with quotes, tabs, line breaks and non-ASCII letters: quoted as git quotes them", () => {
+    const names = ["tab\there.contract", 'quote"d.contract', "café.contract", "new\nline.contract", "back\\slash.contract"];
+    for (const name of names) writeFileSync(join(history, name), "");
+    run("add", "-A");
+    run("commit", "-q", "-m", "c12 odd names");
+    const headers = (text: string): string[] => text.split("\n").filter((line) => line.startsWith("diff --"));
+    const ours = headers(show("HEAD")).map((line) => line.replace("diff --covenant ", "diff --git "));
+    expect(ours).toHaveLength(names.length);
+    expect(ours).toEqual(headers(run("show", "--no-ext-diff", "--format=%s", "HEAD")));
+    expect(ours).toContain('diff --git "a/caf\\303\\251.contract" "b/caf\\303\\251.contract"');
+    run("reset", "-q", "--hard", "HEAD~1");
+  });
+
   it("an unmerged path: git's one-argument form", () => {
     const result = spawnSync(process.execPath, [bin, "diff", "--git-driver", "deal.contract"], { cwd: history, encoding: "utf8" });
     expect(result.status).toBe(0);

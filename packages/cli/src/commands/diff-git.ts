@@ -61,8 +61,8 @@ export function runGitDriver(args: readonly string[], io: Io): number {
   io.stdout(header(change));
   const before = change.old ? sideContent(change.old.file) : ({ kind: "absent" } as const);
   const after = change.new ? sideContent(change.new.file) : ({ kind: "absent" } as const);
-  const oldName = change.old ? `a/${change.old.path}` : "/dev/null";
-  const newName = change.new ? `b/${change.new.path}` : "/dev/null";
+  const oldName = change.old ? gitQuoted(`a/${change.old.path}`) : "/dev/null";
+  const newName = change.new ? gitQuoted(`b/${change.new.path}`) : "/dev/null";
   if (before.kind === "binary" || after.kind === "binary") {
     io.stdout(`Binary files ${oldName} and ${newName} differ\n`);
     return 0;
@@ -165,7 +165,7 @@ function gitChange(args: readonly string[]): GitChange {
 /** Git's header: `diff --covenant a/x b/y`, then new/deleted file mode or old/new mode, then the rename or copy lines and the index line. */
 function header(change: GitChange): string {
   const any = (change.old ?? change.new)!;
-  const lines = [`diff --covenant a/${change.old?.path ?? any.path} b/${change.new?.path ?? any.path}`];
+  const lines = [`diff --covenant ${gitQuoted(`a/${change.old?.path ?? any.path}`)} ${gitQuoted(`b/${change.new?.path ?? any.path}`)}`];
   if (!change.old) lines.push(`new file mode ${change.new!.mode}`);
   else if (!change.new) lines.push(`deleted file mode ${change.old.mode}`);
   else if (change.old.mode !== change.new.mode) lines.push(`old mode ${change.old.mode}`, `new mode ${change.new.mode}`);
@@ -178,6 +178,27 @@ function header(change: GitChange): string {
     lines.push(`index ${oldHex}..${newHex}${sameMode}`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** C-style escapes git uses in quoted names. */
+const escapes: Readonly<Record<number, string>> = { 7: "a", 8: "b", 9: "t", 10: "n", 11: "v", 12: "f", 13: "r", 34: '"', 92: "\\" };
+
+/**
+ * A path as git prints it in a header (core.quotePath, the default): as it is when plain, else in
+ * double quotes with C escapes and octal bytes, so a name with a line break or a quote cannot
+ * break the header into lines of its own.
+ */
+function gitQuoted(name: string): string {
+  const bytes = Buffer.from(name, "utf8");
+  if (bytes.every((byte) => byte >= 0x20 && byte < 0x7f && escapes[byte] === undefined)) return name;
+  let out = '"';
+  for (const byte of bytes) {
+    const escape = escapes[byte];
+    if (escape !== undefined) out += `\\${escape}`;
+    else if (byte < 0x20 || byte >= 0x7f) out += `\\${byte.toString(8).padStart(3, "0")}`;
+    else out += String.fromCharCode(byte);
+  }
+  return `${out}"`;
 }
 
 function shortHex(hex: string | undefined): string {
