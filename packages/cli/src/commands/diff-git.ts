@@ -73,32 +73,19 @@ export function runGitDriver(args: readonly string[], io: Io): number {
   const top = topLevel(io.cwd);
   const problems: string[] = [];
   try {
-    const versions = [
-      { side: change.old, content: before, shown: oldName },
-      { side: change.new, content: after, shown: newName },
-    ].map(({ side, content, shown }) => {
-      const problem = content.kind === "text" ? (content.problem ?? undefined) : undefined;
-      if (problem !== undefined) {
-        problems.push(`covenant: ${shown} cannot be read as terms (${problem}); showing a line diff`);
-        return undefined;
-      }
-      // An absent side is an empty contract: a new file's terms are all added.
-      const path = resolve(top, (side ?? change.new ?? change.old)!.path);
-      const workspace = new Workspace(nodeHost(), { root: top });
-      workspace.setText(path, content.kind === "text" ? content.text : "");
-      const document = workspace.check(path);
-      const error = firstError(document, top);
-      if (error !== undefined) {
-        problems.push(`covenant: ${shown} cannot be read as terms (${error}); showing a line diff`);
-        return undefined;
-      }
-      return document;
-    });
-    const [oldDocument, newDocument] = versions;
-    if (oldDocument && newDocument) {
-      const diff = diffDocuments(oldDocument, newDocument, { old: oldName, new: newName });
+    // An absent side reads as an empty contract at the other side's path: a new file's terms are all added.
+    const oldTerms = readTerms(before, (change.old ?? change.new)!.path, top);
+    const newTerms = readTerms(after, (change.new ?? change.old)!.path, top);
+    if (typeof oldTerms !== "string" && typeof newTerms !== "string") {
+      const diff = diffDocuments(oldTerms, newTerms, { old: oldName, new: newName });
       io.stdout(renderDiffText(diff, { color: io.color, heading: false }));
       return 0;
+    }
+    for (const [terms, shown] of [
+      [oldTerms, oldName],
+      [newTerms, newName],
+    ] as const) {
+      if (typeof terms === "string") problems.push(`covenant: ${shown} cannot be read as terms (${terms}); showing a line diff`);
     }
   } catch (error) {
     problems.push(`covenant: cannot compare terms (internal error: ${(error as Error).message}); showing a line diff`);
@@ -140,6 +127,19 @@ export function runTextconv(paths: readonly string[], root: string | undefined, 
   } catch (error) {
     return asIs(`internal error: ${(error as Error).message}`, content.text);
   }
+}
+
+/**
+ * One version checked at its real path in the work tree (so its imports resolve), with the text
+ * git gave; or why it cannot be read as terms.
+ */
+function readTerms(content: SideContent, path: string, top: string): CheckedDocument | string {
+  if (content.kind === "text" && content.problem !== undefined) return content.problem;
+  const real = resolve(top, path);
+  const workspace = new Workspace(nodeHost(), { root: top });
+  workspace.setText(real, content.kind === "text" ? content.text : "");
+  const document = workspace.check(real);
+  return firstError(document, top) ?? document;
 }
 
 function gitChange(args: readonly string[]): GitChange {
