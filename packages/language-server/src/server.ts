@@ -9,12 +9,20 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type DidChangeTextDocumentParams,
+  type DidChangeWatchedFilesParams,
+  type DidCloseTextDocumentParams,
+  type DidOpenTextDocumentParams,
+  type ExecuteCommandParams,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceSymbolParams,
 } from "vscode-languageserver";
 import { URI } from "vscode-uri";
 import { DocumentStore, nodeFileHost, nodeRootFinder, type CheckedView, type ParsedView } from "./documents.js";
 import { guard, guardNotification } from "./guard.js";
+import { Lifecycle } from "./lifecycle.js";
+import { checkParams, paramsProblem, type NotificationMethod, type RequestMethod } from "./params.js";
 import { CheckScheduler } from "./scheduler.js";
 import { codeActions } from "./features/code-actions.js";
 import { completion } from "./features/completion.js";
@@ -58,13 +66,22 @@ interface InitializationOptions {
 
 type DocumentParams = { readonly textDocument: { readonly uri: string } };
 
+/** What the process hosting the server needs to know of it. */
+export interface ServerState {
+  /** True once `shutdown` was answered: the process then exits with 0 when the client goes. */
+  readonly shutdownReceived: boolean;
+}
+
 /**
- * Wires the Covenant services to a connection. Each request declares the least build state it
- * needs: `parsed` (outline, folding, selection, semantic tokens, links, formatting) or `checked`
- * (everything that needs names, types or values).
+ * Wires the Covenant services to a connection. Every request passes one edge first: the lifecycle
+ * (ServerNotInitialized before `initialize`, InvalidRequest after `shutdown`) and the shape of its
+ * params (InvalidParams naming the field), then the guard (exceptions become InternalError). Each
+ * request declares the least build state it needs: `parsed` (outline, folding, selection, semantic
+ * tokens, links, formatting) or `checked` (everything that needs names, types or values).
  */
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): ServerState {
   const log = (message: string): void => connection.console.error(message);
+  const lifecycle = new Lifecycle();
   let folders: string[] = [];
   const store = new DocumentStore({ host: options.host ?? nodeFileHost(), rootOf: options.rootOf ?? nodeRootFinder(() => folders) });
   const publisher = new DiagnosticsPublisher(store, (params) => void connection.sendDiagnostics(params));
@@ -84,16 +101,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
   }
 
-  const parsed =
-    <P extends DocumentParams, R>(name: string, run: (view: ParsedView, params: P, token: CancellationToken) => R | Promise<R>) =>
+  /** The edge every request passes: lifecycle, then params against the method's shape, inside the guard. */
+  const request =
+    <P, R>(method: RequestMethod, run: (params: P, token: CancellationToken) => R | Promise<R>) =>
     (params: P, token: CancellationToken) =>
-      guard(log, name, (p: P, t) => run(store.parsed(documentUri(p, name)), p, t))(params, token);
-  const checked =
-    <P extends DocumentParams, R>(name: string, run: (view: CheckedView, params: P, token: CancellationToken) => R | Promise<R>) =>
-    (params: P, token: CancellationToken) =>
-      guard(log, name, (p: P, t) => run(store.checked(documentUri(p, name)), p, t))(params, token);
+      guard(log, method, (p: P, t) => {
+        lifecycle.admit(method);
+        checkParams(method, p);
+        return run(p, t);
+      })(params, token);
+  const parsed = <P extends DocumentParams, R>(
+    method: RequestMethod,
+    run: (view: ParsedView, params: P, token: CancellationToken) => R | Promise<R>,
+  ) => request<P, R>(method, (p, t) => run(store.parsed(p.textDocument.uri), p, t));
+  const checked = <P extends DocumentParams, R>(
+    method: RequestMethod,
+    run: (view: CheckedView, params: P, token: CancellationToken) => R | Promise<R>,
+  ) => request<P, R>(method, (p, t) => run(store.checked(p.textDocument.uri), p, t));
+  /**
+   * Notifications are dropped outside the lifecycle's running state, and when their params do not
+   * fit (there is no answer to give: the problem is logged); the rest run guarded.
+   */
+  const notification =
+    <P>(method: NotificationMethod, handle: (params: P) => void) =>
+    (params: P): void => {
+      if (!lifecycle.admitsNotifications) return;
+      const problem = paramsProblem(method, params);
+      if (problem !== undefined) return log(`${problem}; notification dropped`);
+      guardNotification(log, method, handle)(params);
+    };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    checkParams("initialize", params);
+    lifecycle.initialize();
     const capabilities = params.capabilities;
     snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     hierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
@@ -140,20 +180,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // Text synchronisation: every change re-checks the open documents whose import closure holds the file.
   connection.onDidOpenTextDocument(
-    guardNotification(log, "didOpen", (params) => {
+    notification("textDocument/didOpen", (params: DidOpenTextDocumentParams) => {
       const { uri, languageId, version, text } = params.textDocument;
       const path = store.openDocument(uri, languageId, version, text);
       scheduler.schedule(store.dependentsOf(path));
     }),
   );
   connection.onDidChangeTextDocument(
-    guardNotification(log, "didChange", (params) => {
+    notification("textDocument/didChange", (params: DidChangeTextDocumentParams) => {
       const path = store.changeDocument(params.textDocument.uri, params.textDocument.version, params.contentChanges);
       scheduler.schedule(store.dependentsOf(path));
     }),
   );
   connection.onDidCloseTextDocument(
-    guardNotification(log, "didClose", (params) => {
+    notification("textDocument/didClose", (params: DidCloseTextDocumentParams) => {
       const uri = params.textDocument.uri;
       const path = store.closeDocument(uri);
       scheduler.drop(uri);
@@ -162,7 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
   connection.onDidChangeWatchedFiles(
-    guardNotification(log, "didChangeWatchedFiles", (params) => {
+    notification("workspace/didChangeWatchedFiles", (params: DidChangeWatchedFilesParams) => {
       const affected = new Set<string>();
       for (const change of params.changes) {
         if (change.type !== FileChangeType.Changed) projectFiles = undefined;
@@ -174,45 +214,48 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onHover(checked("hover", (view, params) => hover(view, params)));
-  connection.onCompletion(checked("completion", (view, params) => completion(view, params, { snippets })));
-  connection.onDefinition(checked("definition", (view, params) => definition(view, store, params)));
-  connection.onReferences(checked("references", (view, params, token) => references(view, store, params, token)));
-  connection.onPrepareRename(checked("prepareRename", (view, params) => prepareRename(view, params)));
-  connection.onRenameRequest(checked("rename", (view, params, token) => rename(view, store, params, token)));
-  connection.onDocumentHighlight(checked("documentHighlight", (view, params) => highlight(view, params)));
-  connection.onCodeAction(checked("codeAction", (view, params) => codeActions(view, store, params)));
-  connection.languages.inlayHint.on(checked("inlayHint", (view, params) => inlayHints(view, params)));
+  connection.onHover(checked("textDocument/hover", (view, params) => hover(view, params)));
+  connection.onCompletion(checked("textDocument/completion", (view, params) => completion(view, params, { snippets })));
+  connection.onDefinition(checked("textDocument/definition", (view, params) => definition(view, store, params)));
+  connection.onReferences(checked("textDocument/references", (view, params, token) => references(view, store, params, token)));
+  connection.onPrepareRename(checked("textDocument/prepareRename", (view, params) => prepareRename(view, params)));
+  connection.onRenameRequest(checked("textDocument/rename", (view, params, token) => rename(view, store, params, token)));
+  connection.onDocumentHighlight(checked("textDocument/documentHighlight", (view, params) => highlight(view, params)));
+  connection.onCodeAction(checked("textDocument/codeAction", (view, params) => codeActions(view, store, params)));
+  connection.languages.inlayHint.on(checked("textDocument/inlayHint", (view, params) => inlayHints(view, params)));
 
-  connection.onDocumentSymbol(parsed("documentSymbol", (view, params) => documentSymbols(view, params, hierarchicalSymbols)));
-  connection.onFoldingRanges(parsed("foldingRange", (view, params) => foldingRanges(view, params)));
-  connection.onSelectionRanges(parsed("selectionRange", (view, params) => selectionRanges(view, params)));
-  connection.onDocumentLinks(parsed("documentLink", (view, params) => documentLinks(view, store, params)));
-  connection.onDocumentFormatting(parsed("formatting", (view, params) => formatting(view, params)));
-  connection.onDocumentRangeFormatting(parsed("rangeFormatting", (view, params) => rangeFormatting(view, params)));
-  connection.languages.semanticTokens.on(parsed("semanticTokens", (view, params) => semanticTokens(view, params)));
-  connection.languages.semanticTokens.onRange(parsed("semanticTokensRange", (view, params) => semanticTokensRange(view, params)));
-
-  connection.onWorkspaceSymbol((params, token) =>
-    guard(log, "workspaceSymbol", () => {
-      projectFiles ??= (options.projectFiles ?? walkContractFiles)(folders);
-      return workspaceSymbols(store, projectFiles, params, token);
-    })(params, token),
+  connection.onDocumentSymbol(parsed("textDocument/documentSymbol", (view, params) => documentSymbols(view, params, hierarchicalSymbols)));
+  connection.onFoldingRanges(parsed("textDocument/foldingRange", (view, params) => foldingRanges(view, params)));
+  connection.onSelectionRanges(parsed("textDocument/selectionRange", (view, params) => selectionRanges(view, params)));
+  connection.onDocumentLinks(parsed("textDocument/documentLink", (view, params) => documentLinks(view, store, params)));
+  connection.onDocumentFormatting(parsed("textDocument/formatting", (view, params) => formatting(view, params)));
+  connection.onDocumentRangeFormatting(parsed("textDocument/rangeFormatting", (view, params) => rangeFormatting(view, params)));
+  connection.languages.semanticTokens.on(parsed("textDocument/semanticTokens/full", (view, params) => semanticTokens(view, params)));
+  connection.languages.semanticTokens.onRange(
+    parsed("textDocument/semanticTokens/range", (view, params) => semanticTokensRange(view, params)),
   );
 
-  connection.onExecuteCommand((params, token) =>
-    guard(log, "executeCommand", (): ProsePreview => {
+  connection.onWorkspaceSymbol(
+    request("workspace/symbol", (params: WorkspaceSymbolParams, token) => {
+      projectFiles ??= (options.projectFiles ?? walkContractFiles)(folders);
+      return workspaceSymbols(store, projectFiles, params, token);
+    }),
+  );
+
+  connection.onExecuteCommand(
+    request("workspace/executeCommand", (params: ExecuteCommandParams): ProsePreview => {
       if (params.command !== previewCommand) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command '${params.command}'`);
       const [uri, format] = params.arguments ?? [];
       if (typeof uri !== "string") throw new ResponseError(ErrorCodes.InvalidParams, `${previewCommand} takes the URI of an open document`);
       const to = format === "markdown" || format === "text" ? format : "html";
       return previewProse(store.checked(uri), to);
-    })(params, token),
+    }),
   );
 
   if (options.testHooks) {
     connection.onRequest("covenant/testCrash", (params: unknown, token: CancellationToken) =>
       guard(log, "covenant/testCrash", () => {
+        lifecycle.admit("covenant/testCrash");
         throw new Error("a deliberate failure, to test that the server survives it");
       })(params, token),
     );
@@ -233,13 +276,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
   }
 
-  connection.onShutdown(() => scheduler.idle());
-}
+  // Any other method: refused by the lifecycle, or not found (-32601).
+  connection.onRequest((method: string, params: unknown, token: CancellationToken) =>
+    guard(log, method, () => {
+      lifecycle.admit(method);
+      throw new ResponseError(ErrorCodes.MethodNotFound, `Covenant: unhandled method ${method}`);
+    })(params, token),
+  );
 
-function documentUri(params: DocumentParams | undefined, name: string): string {
-  const uri = params?.textDocument?.uri;
-  if (typeof uri !== "string") throw new ResponseError(ErrorCodes.InvalidParams, `${name} needs params.textDocument.uri`);
-  return uri;
+  connection.onShutdown(() => {
+    lifecycle.shutDown();
+    return scheduler.idle();
+  });
+  return lifecycle;
 }
 
 /** The .contract files under the workspace folders (hidden folders and node_modules skipped), at most 10,000. */

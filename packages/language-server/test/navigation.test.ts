@@ -1,5 +1,6 @@
+import { LineMap } from "@covenant/core";
 import { describe, expect, it } from "vitest";
-import { ResponseError } from "vscode-languageserver";
+import { ResponseError, type Position } from "vscode-languageserver";
 import { definition } from "../src/features/definition.js";
 import { highlight } from "../src/features/highlight.js";
 import { references } from "../src/features/references.js";
@@ -149,5 +150,135 @@ describe("rename", () => {
         newName: "port_closure",
       }),
     ).toThrow(/already declared \(a event in lib\/events.contract, line 1\)/);
+  });
+});
+
+/**
+ * Two contracts share a clause library that names parties by role. One calls its supplier
+ * `supplier` (name equals role), the other `acme`. A role word in the library is not a reference
+ * to either contract's party.
+ */
+describe("role words in a shared clause library", () => {
+  const sharedLibrary = `milestone delivery "First Delivery" {
+  due: 2026-10-01
+  responsible: supplier
+  payment: USD 1_000 to buyer
+}
+`;
+  const first = `import "lib/terms.contract"
+${contract}
+milestone handover "Handover" {
+  due: 2026-11-01
+  responsible: supp<|>lier
+}
+`;
+  const second = `import "lib/terms.contract"
+${contract.replace("party supplier", "party acme").replace("party buyer", "party zenith")}`;
+
+  /** Both contracts open, as in an editor with the two side by side. */
+  function workspace(firstText = first): TestProject {
+    const p = new TestProject({ "first.contract": firstText, "second.contract": second, "lib/terms.contract": sharedLibrary });
+    p.open("first.contract");
+    p.open("second.contract");
+    return p;
+  }
+
+  const errors = (p: TestProject, name: string): string[] =>
+    p
+      .checked(name)
+      .checked.diagnostics.filter((d) => d.severity === "error")
+      .map((d) => `${d.code} ${d.message}`);
+
+  /** Applies a workspace edit to the project's files (open ones as editor edits, others on disk). */
+  function apply(p: TestProject, changes: Record<string, { range: { start: Position; end: Position }; newText: string }[]>): void {
+    for (const [uri, edits] of Object.entries(changes)) {
+      const name = uri.slice(uriOf("").length);
+      const text = p.store.get(uri)?.getText() ?? p.disk[`/p/${name}`]!;
+      const lines = new LineMap(text);
+      let out = text;
+      for (const e of [...edits].sort(
+        (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+      )) {
+        const from = lines.offsetAt(e.range.start.line + 1, e.range.start.character + 1);
+        const to = lines.offsetAt(e.range.end.line + 1, e.range.end.character + 1);
+        out = out.slice(0, from) + e.newText + out.slice(to);
+      }
+      if (p.store.isOpen(uri)) p.edit(name, out);
+      else p.writeDisk(name, out);
+    }
+  }
+
+  it("both contracts check clean before any rename", () => {
+    const p = workspace();
+    expect(errors(p, "first.contract")).toEqual([]);
+    expect(errors(p, "second.contract")).toEqual([]);
+  });
+
+  it("renaming party supplier rewrites its own file only; the library and the other contract stay clean", () => {
+    const p = workspace();
+    const declaration = p.checked("first.contract").checked.symbols.get("supplier")!;
+    const at = { line: declaration.nameRange.start.line - 1, character: declaration.nameRange.start.column - 1 };
+    const edit = rename(p.checked("first.contract"), p.store, {
+      textDocument: { uri: uriOf("first.contract") },
+      position: at,
+      newName: "toyoda",
+    })!;
+    expect(Object.keys(edit.changes!)).toEqual([uriOf("first.contract")]);
+    // The declaration and `responsible: supplier` in the contract itself (the author's use of the name).
+    expect(edit.changes![uriOf("first.contract")]!.map((e) => e.range.start.line)).toEqual([
+      declaration.nameRange.start.line - 1,
+      p.at("first.contract").line,
+    ]);
+    apply(p, edit.changes!);
+    expect(p.store.get(uriOf("first.contract"))!.getText()).toContain("party toyoda");
+    expect(errors(p, "first.contract")).toEqual([]);
+    expect(errors(p, "second.contract")).toEqual([]);
+    expect(p.disk["/p/lib/terms.contract"]).toBe(sharedLibrary);
+  });
+
+  it("renaming from a use in the contract gives the same edit", () => {
+    const p = workspace();
+    const edit = rename(p.checked("first.contract"), p.store, { ...p.params("first.contract"), newName: "toyoda" })!;
+    expect(Object.keys(edit.changes!)).toEqual([uriOf("first.contract")]);
+    expect(edit.changes![uriOf("first.contract")]).toHaveLength(2);
+  });
+
+  it("references and highlight of the party leave out the library's role word", () => {
+    const p = workspace();
+    const found = references(p.checked("first.contract"), p.store, {
+      ...p.params("first.contract"),
+      context: { includeDeclaration: true },
+    })!;
+    expect(found.map((l) => `${l.uri.split("/").pop()}:${l.range.start.line}`)).toEqual([
+      "first.contract:9",
+      `first.contract:${p.at("first.contract").line}`,
+    ]);
+    const highlights = highlight(p.checked("first.contract"), p.params("first.contract"))!;
+    expect(highlights.map((h) => h.range.start.line)).toEqual([9, p.at("first.contract").line]);
+  });
+
+  it("references asked on the library's role word list the places naming a party by that role", () => {
+    const p = workspace();
+    p.open("lib/terms.contract", sharedLibrary.replace("responsible: supplier", "responsible: sup<|>plier"));
+    const found = references(p.checked("lib/terms.contract"), p.store, {
+      ...p.params("lib/terms.contract"),
+      context: { includeDeclaration: false },
+    })!;
+    expect(found.map((l) => `${l.uri.split("/").pop()}:${l.range.start.line}`)).toEqual(["terms.contract:2"]);
+    expect(() => rename(p.checked("lib/terms.contract"), p.store, { ...p.params("lib/terms.contract"), newName: "x" })).toThrow(
+      /names a party by its role/,
+    );
+  });
+
+  it("renaming a party that is called by a role word it does not have is refused: the library's clause would change hands", () => {
+    // `supplier` is this party's name, but its role is buyer: the library's `supplier` means it only through the name.
+    const odd = first
+      .replace('party supplier "Supplier Co." {\n  role: supplier', 'party supplier "Supplier Co." {\n  role: buyer')
+      .replace('party buyer "Buyer Co." {\n  role: buyer', 'party purchaser "Buyer Co." {\n  role: supplier');
+    const p = new TestProject({ "first.contract": odd, "lib/terms.contract": sharedLibrary.replace("to buyer", "to purchaser") });
+    p.open("first.contract");
+    expect(() => rename(p.checked("first.contract"), p.store, { ...p.params("first.contract"), newName: "toyoda" })).toThrow(
+      /'supplier' in lib\/terms.contract, line 3, names the party with the role supplier; this party's role is buyer/,
+    );
   });
 });

@@ -12,6 +12,7 @@ export { renderDiffText, summaryText } from "./diff/render-text.js";
 export { renderDiffMarkdown } from "./diff/render-markdown.js";
 export { renderDiffJson } from "./diff/render-json.js";
 export { renderTermsListing } from "./diff/listing.js";
+export { renderLineDiff } from "./diff/line-diff.js";
 export { valueText, conditionText } from "./diff/value-text.js";
 export type * from "./eval/model.js";
 export { evaluate } from "./eval/evaluate.js";

@@ -9,7 +9,6 @@ import {
   renderDiffMarkdown,
   renderDiffText,
   redlineProse,
-  renderTermsListing,
   type RedlineFormat,
   type TermDiff,
 } from "@covenant/review";
@@ -17,7 +16,8 @@ import { findProjectRoot, UsageError } from "../files.js";
 import { gitTopLevel, repositoryPath, revisionHost, verifyRevision } from "../git.js";
 import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
-import { hasSyntaxErrors, reportDocumentErrors } from "../report/document-errors.js";
+import { reportDocumentErrors } from "../report/document-errors.js";
+import { runGitDriver, runTextconv } from "./diff-git.js";
 
 export interface DiffOptions {
   readonly format: "text" | "markdown" | "json";
@@ -25,7 +25,7 @@ export interface DiffOptions {
   readonly root?: string;
   /** `--git REV1 [REV2]`: read the versions from git (REV2 defaults to the work tree). */
   readonly git?: readonly string[];
-  /** `--git-driver`: the seven arguments git passes to an external diff driver. */
+  /** `--git-driver`: the arguments git passes to an external diff driver (1, 7 or 9 of them). */
   readonly gitDriver?: boolean;
   /** `--terms`: print the canonical terms listing of one file (git's textconv). */
   readonly terms?: boolean;
@@ -46,7 +46,10 @@ export function registerDiffCommand(program: Command, io: Io, done: (code: numbe
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
     .option("--exit-code", "exit 1 when any term changed (as git diff --exit-code)")
     .option("--git <revisions...>", "read the versions from git: REV1 [REV2] (default REV2: the work tree); name the PATH after --")
-    .option("--git-driver", "run as git's external diff driver (git passes path old-file old-hex old-mode new-file new-hex new-mode)")
+    .option(
+      "--git-driver",
+      "run as git's external diff driver (git passes path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-header])",
+    )
     .option("--terms", "print the canonical terms listing of one file (for git's textconv)")
     .option("--prose", "show a word-level redline of the compiled prose (deleted words struck, inserted words marked)")
     .addOption(new Option("-t, --to <format>", "redline format with --prose").choices(["markdown", "html"]).default("markdown"))
@@ -73,7 +76,7 @@ class UncheckedInput extends Error {}
  */
 export function runDiff(paths: readonly string[], options: DiffOptions, io: Io): number {
   if (options.gitDriver) return runGitDriver(paths, io);
-  if (options.terms) return runTermsListing(paths, options, io);
+  if (options.terms) return runTextconv(paths, options.root, findProjectRoot, io);
   try {
     const [before, after] = options.git ? gitVersions(paths, options.git, io) : fileVersions(paths, options, io);
     if (options.prose) return runRedline(before, after, options, io);
@@ -160,67 +163,4 @@ function checked(version: Version, io: Io): Version {
   reportDocumentErrors(version.document, version.workspace, io, version.shown);
   io.stderr(`covenant: cannot compare terms: ${version.shown} has errors\n`);
   throw new UncheckedInput();
-}
-
-/**
- * The external diff driver git calls with `path old-file old-hex old-mode new-file new-hex new-mode`.
- * Each version is checked at its real path (so imports resolve in the work tree) with the text git
- * gives. Git stops at a driver that fails, so problems are printed into the diff and the exit is 0.
- */
-function runGitDriver(args: readonly string[], io: Io): number {
-  if (args.length === 1) {
-    io.stdout(`* Unmerged path ${args[0]}\n`);
-    return 0;
-  }
-  if (args.length !== 7)
-    throw new UsageError("--git-driver takes the 7 arguments git passes: path old-file old-hex old-mode new-file new-hex new-mode");
-  const [path, oldFile, , , newFile] = args as [string, string, string, string, string];
-  let top: string;
-  try {
-    top = gitTopLevel(io.cwd);
-  } catch {
-    top = io.cwd;
-  }
-  const real = resolve(top, path);
-  const load = (file: string, shown: string): Version => {
-    const workspace = new Workspace(nodeHost(), { root: top });
-    workspace.setText(real, file === "/dev/null" ? "" : nodeText(file));
-    return { shown, document: workspace.check(real), workspace };
-  };
-  const before = load(oldFile, `a/${path}`);
-  const after = load(newFile, `b/${path}`);
-  io.stdout(`diff --covenant a/${path} b/${path}\n`);
-  for (const version of [before, after]) {
-    if (version.document.ok) continue;
-    io.stdout(`covenant: ${version.shown} has errors; showing no term diff (run covenant check)\n`);
-    return 0;
-  }
-  io.stdout(
-    renderDiffText(diffDocuments(before.document, after.document, { old: before.shown, new: after.shown }), {
-      color: io.color,
-      heading: false,
-    }),
-  );
-  return 0;
-}
-
-/** `--terms FILE`: the canonical listing for git's textconv. Imports may be missing (git passes a temporary copy); the file's own terms are listed. */
-function runTermsListing(paths: readonly string[], options: DiffOptions, io: Io): number {
-  if (paths.length !== 1) throw new UsageError("--terms takes one contract: covenant diff --terms FILE");
-  const file = resolve(io.cwd, paths[0]!);
-  if (!existsSync(file)) throw new UsageError(`cannot read '${paths[0]}': no such file or directory`);
-  const workspace = new Workspace(nodeHost(), { root: options.root ?? findProjectRoot(file) });
-  const document = workspace.check(file);
-  if (hasSyntaxErrors(document)) {
-    reportDocumentErrors(document, workspace, io, paths[0]!);
-    return 2;
-  }
-  io.stdout(renderTermsListing(document));
-  return 0;
-}
-
-function nodeText(file: string): string {
-  const read = nodeHost().read(resolve(file));
-  if (read.kind !== "file") throw new UsageError(`cannot read '${file}'`);
-  return read.text;
 }

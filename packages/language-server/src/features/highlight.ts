@@ -2,9 +2,9 @@ import { DocumentHighlightKind, type DocumentHighlight, type DocumentHighlightPa
 import type { CheckedView } from "../documents.js";
 import { offsetAt, toLspRange } from "../positions.js";
 import { semanticIndex } from "../semantic-index.js";
-import { targetAt } from "./targets.js";
+import { targetAt, usesByName } from "./targets.js";
 
-/** Document highlight: the declaration of the name under the cursor (written) and its uses in this file (read). */
+/** Document highlight: the declaration of the name under the cursor (written) and its uses by name in this file (read). */
 export function highlight(view: CheckedView, params: DocumentHighlightParams): DocumentHighlight[] | null {
   const target = targetAt(view, offsetAt(view.parsed.lines, params.position));
   if (!target || target.kind === "import") return null;
@@ -17,7 +17,7 @@ export function highlight(view: CheckedView, params: DocumentHighlightParams): D
       .map((s) => ({ range: toLspRange(s.range), kind: DocumentHighlightKind.Read }));
   const highlights: DocumentHighlight[] = [];
   if (here(target.symbol.uri)) highlights.push({ range: toLspRange(target.symbol.nameRange), kind: DocumentHighlightKind.Write });
-  for (const site of index.usesOf(target.symbol))
+  for (const site of usesByName(index.usesOf(target.symbol), target.symbol))
     if (here(site.uri)) highlights.push({ range: toLspRange(site.range), kind: DocumentHighlightKind.Read });
   return highlights;
 }

@@ -3,11 +3,13 @@ import type { CancellationToken, Location, ReferenceParams } from "vscode-langua
 import type { CheckedView, DocumentStore } from "../documents.js";
 import { offsetAt, toLspRange } from "../positions.js";
 import { semanticIndex } from "../semantic-index.js";
-import { sameSymbol, targetAt } from "./targets.js";
+import { sameSymbol, targetAt, usesByName } from "./targets.js";
 
 /**
- * Find references: every use of a declaration in this document and in every open document that
- * imports the file it is declared in; for a party, also the places that name it by its role.
+ * Find references: every use of a declaration by its name, in this document and in every open
+ * document that imports the file it is declared in. A role word (`supplier`) in another file is a
+ * use of whichever party has that role, not of this one: asked on a role word, references lists
+ * the places that name a party by that role.
  */
 export function references(view: CheckedView, store: DocumentStore, params: ReferenceParams, token?: CancellationToken): Location[] | null {
   const target = targetAt(view, offsetAt(view.parsed.lines, params.position));
@@ -25,7 +27,7 @@ export function references(view: CheckedView, store: DocumentStore, params: Refe
   return locations;
 }
 
-/** The uses of a symbol across the open documents that see it, each place once. */
+/** The uses of a symbol by its name across the open documents that see it, each place once (role-word uses left out: see isRoleWordUse). */
 export function usesEverywhere(view: CheckedView, store: DocumentStore, symbol: SymbolInfo, token?: CancellationToken): ReferenceSite[] {
   const seen = new Set<string>();
   const sites: ReferenceSite[] = [];
@@ -37,12 +39,12 @@ export function usesEverywhere(view: CheckedView, store: DocumentStore, symbol: 
       sites.push(site);
     }
   };
-  add(semanticIndex(view.checked).usesOf(symbol));
+  add(usesByName(semanticIndex(view.checked).usesOf(symbol), symbol));
   for (const other of store.documentsIncluding(symbol.uri).map((v) => v.checked)) {
     if (token?.isCancellationRequested) break;
     if (other === view.checked) continue;
     const same = other.symbols.get(symbol.name);
-    if (sameSymbol(symbol, same)) add(semanticIndex(other).usesOf(same!));
+    if (sameSymbol(symbol, same)) add(usesByName(semanticIndex(other).usesOf(same!), same!));
   }
   return sites;
 }

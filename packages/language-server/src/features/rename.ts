@@ -1,6 +1,7 @@
 import { isTopLevelKind, partyRoles, relativePath, type SymbolInfo } from "@covenant/core";
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   type CancellationToken,
   type PrepareRenameParams,
@@ -13,12 +14,15 @@ import type { CheckedView, DocumentStore } from "../documents.js";
 import { offsetAt, toLspRange } from "../positions.js";
 import { semanticIndex } from "../semantic-index.js";
 import { usesEverywhere } from "./references.js";
-import { targetAt } from "./targets.js";
+import { isRoleWordUse, targetAt } from "./targets.js";
 
 /**
- * Rename a declaration and every use of it, across the files of the document and the open
- * documents that import them. Refuses what is not a name, words the language reserves, and names
- * another declaration of an affected document already has.
+ * Rename a declaration and every use of it by its name, across the files of the document and the
+ * open documents that import them. A role word naming the party from another file (a clause
+ * library's `notify supplier`) is left as it is: it still means the party whose role that is, in
+ * this document and in every other that imports the library. Refuses what is not a name, words the
+ * language reserves, names another declaration of an affected document already has, and a rename
+ * after which such a role word would stop meaning this party.
  */
 
 /** Words that cannot name a declaration: the hard keywords, declaration kinds and the value words that mean something alone. */
@@ -54,13 +58,15 @@ export function rename(view: CheckedView, store: DocumentStore, params: RenamePa
       target?.kind === "role"
         ? `'${target.role}' names a party by its role; rename the role in the party's 'role' field instead`
         : "Only declared names can be renamed";
-    throw new ResponseError(ErrorCodes.InvalidRequest, what);
+    // The params fit; the request cannot be carried out here: RequestFailed, not InvalidRequest (a malformed JSON-RPC request).
+    throw new ResponseError(LSPErrorCodes.RequestFailed, what);
   }
   const symbol = target.symbol;
   const newName = params.newName;
   if (newName === symbol.name) return { changes: {} };
   refuseInvalid(newName, symbol, view);
   refuseCollision(newName, symbol, view, store);
+  refuseRoleShift(symbol, view, store);
 
   const changes: Record<string, TextEdit[]> = {};
   const edit = (path: string, range: Range): void => {
@@ -100,5 +106,28 @@ function refuseCollision(newName: string, symbol: SymbolInfo, view: CheckedView,
         ErrorCodes.InvalidParams,
         `'${newName}' is already declared (a ${existing.kind.replace("_", " ")} in ${relativePath(view.workspace.root, existing.uri)}, line ${existing.nameRange.start.line}); choose another name`,
       );
+  }
+}
+
+/**
+ * A role word left in place keeps meaning this party only if this party has that role. A party
+ * called `supplier` whose role is buyer is named by the library's `supplier` only through its
+ * name; renaming it would silently hand the library's clause to another party (or to none).
+ */
+function refuseRoleShift(symbol: SymbolInfo, view: CheckedView, store: DocumentStore): void {
+  if (symbol.kind !== "party") return;
+  const role = semanticIndex(view.checked).modelOf(symbol.declaration)?.fields.get("role");
+  const roleWord = role?.kind === "enum" ? role.value : undefined;
+  for (const checked of [view.checked, ...store.documentsIncluding(symbol.uri).map((v) => v.checked)]) {
+    const same = checked.symbols.get(symbol.name);
+    if (!same || same.uri !== symbol.uri || same.nameRange.start.offset !== symbol.nameRange.start.offset) continue;
+    for (const site of semanticIndex(checked).usesOf(same)) {
+      if (!isRoleWordUse(site, same) || site.name === roleWord) continue;
+      throw new ResponseError(
+        LSPErrorCodes.RequestFailed,
+        `'${site.name}' in ${relativePath(view.workspace.root, site.uri)}, line ${site.range.start.line}, names the party with the role ${site.name}; ` +
+          `this party's role is ${roleWord ?? "not set"}, so after the rename it would no longer mean this party. Give the party the role ${site.name}, or choose which party that clause means first`,
+      );
+    }
   }
 }

@@ -14,5 +14,5 @@ export function renderTermsListing(document: CheckedDocument): string {
     const head = declarationLabel(d);
     for (const term of d.terms) lines.push(`${head}  ${term.label}: ${term.text}`);
   }
-  return lines.join("\n") + "\n";
+  return lines.length === 0 ? "" : lines.join("\n") + "\n";
 }
