@@ -96,10 +96,12 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     text,
   }));
   try {
-    writeFilesAtomically(files, { createDirectories: options.outDir !== undefined });
+    // The contract and every file it imports are inputs: `-o a.contract` must never overwrite the source.
+    const inputs = checked.files.map((f) => f.uri);
+    writeFilesAtomically(files, { createDirectories: options.outDir !== undefined, inputs });
   } catch (error) {
     if (error instanceof WriteError) {
-      io.stderr(`covenant: ${error.message.replace(/'([^']+)'/, (_, p: string) => `'${relative(io.cwd, p) || p}'`)}\n`);
+      io.stderr(`covenant: ${error.message.replace(/'(\/[^']+)'/g, (_, p: string) => `'${relative(io.cwd, p) || p}'`)}\n`);
       return 2;
     }
     throw error;

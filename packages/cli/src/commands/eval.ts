@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { Workspace } from "@covenant/core";
-import { evaluate, factsSchema, readFactsFor, renderEvalJson, renderEvalText, type FactsProblem } from "@covenant/review";
+import { evaluate, factsSchema, maxFactsBytes, readFactsFor, renderEvalJson, renderEvalText, type FactsProblem } from "@covenant/review";
 import { createColors } from "picocolors";
-import { findProjectRoot, UsageError } from "../files.js";
+import { findProjectRoot, requireReadableRoot, UsageError } from "../files.js";
+import { readRegularFileBytes, whyNotRead } from "../read-file.js";
 import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
 import { hasSyntaxErrors, reportDocumentErrors } from "../report/document-errors.js";
@@ -41,6 +42,7 @@ export function runEval(file: string, options: EvalOptions, io: Io): number {
   const path = resolve(io.cwd, file);
   if (!existsSync(path)) throw new UsageError(`cannot read '${file}': no such file or directory`);
   const workspace = new Workspace(nodeHost(), { root: options.root ?? findProjectRoot(path) });
+  requireReadableRoot(workspace, path, file);
   const document = workspace.check(path);
   if (!document.ok) {
     reportDocumentErrors(document, workspace, io, file);
@@ -55,14 +57,9 @@ export function runEval(file: string, options: EvalOptions, io: Io): number {
       "eval needs facts: covenant eval FILE --facts FACTS.json (covenant eval --facts-schema FILE shows what they may hold)",
     );
   const factsPath = resolve(io.cwd, options.facts);
-  let text: string;
-  try {
-    text = readFileSync(factsPath, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read '${options.facts}': ${code === "ENOENT" ? "no such file or directory" : (error as Error).message}`);
-  }
-  const read = readFactsFor(document, text);
+  const bytes = readRegularFileBytes(factsPath, maxFactsBytes);
+  if (bytes.kind !== "bytes") throw new UsageError(`cannot read '${options.facts}': ${whyNotRead(bytes)}`);
+  const read = readFactsFor(document, bytes.bytes.toString("utf8"));
   if ("problems" in read) {
     io.stderr(factsProblems(read.problems, relative(io.cwd, factsPath) || factsPath, io.color));
     return 2;
