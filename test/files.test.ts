@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   chownSync,
@@ -17,7 +17,14 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type PublishDiagnosticsParams,
+} from "vscode-languageserver-protocol/node";
 import { readRegularFile as cliRead } from "../packages/cli/src/read-file.js";
 import { writeFilesAtomically, WriteError } from "../packages/cli/src/write-atomic.js";
 import { readRegularFile as serverRead } from "../packages/language-server/src/read-file.js";
@@ -77,8 +84,18 @@ describe("build never writes over its inputs", () => {
     ["the imported library", ["-o", "library/standard-terms.contract"], "library/standard-terms.contract", "it is an input"],
     ["a symbolic link to the contract", ["-o", "link.md"], "link.md", "it is the same file as 'supply-agreement.contract'"],
     ["a hard link to the library", ["-o", "hard.md"], "hard.md", "it is the same file as 'library/standard-terms.contract'"],
-    ["--out-dir onto a link to the contract", ["--out-dir", "out", "--to", "markdown,json"], "out/supply-agreement.md", "it is the same file as"],
-    ["--out-dir onto the folder of the contract", ["--out-dir", ".", "--to", "markdown,json"], "supply-agreement.md", "it is the same file as"],
+    [
+      "--out-dir onto a link to the contract",
+      ["--out-dir", "out", "--to", "markdown,json"],
+      "out/supply-agreement.md",
+      "it is the same file as",
+    ],
+    [
+      "--out-dir onto the folder of the contract",
+      ["--out-dir", ".", "--to", "markdown,json"],
+      "supply-agreement.md",
+      "it is the same file as",
+    ],
   ])("refuses %s: exit 2, one line, nothing written", (_, args, shown, why) => {
     const dir = supplyProject();
     symlinkSync("supply-agreement.contract", join(dir, "link.md"));
@@ -168,31 +185,34 @@ describe("the atomic writer, over a table of files", () => {
   const modes = [0o600, 0o640, 0o644, 0o664, 0o700, 0o755, 0o4755, 0o200];
   const shapes = ["plain", "symbolic link", "link to a link", "hard link", "dangling link"] as const;
 
-  it.each(shapes.flatMap((shape) => modes.map((mode) => [shape, mode] as const)))("%s, mode %o: text, mode and identity kept", (shape, mode) => {
-    const dir = project();
-    const real = join(dir, "real.contract");
-    const named = join(dir, "named.contract");
-    if (shape !== "dangling link") writeFileSync(real, "old\n");
-    if (shape === "plain") writeFileSync(named, "old\n");
-    if (shape === "symbolic link" || shape === "dangling link") symlinkSync("real.contract", named);
-    if (shape === "link to a link") {
-      symlinkSync("real.contract", join(dir, "middle.contract"));
-      symlinkSync("middle.contract", named);
-    }
-    if (shape === "hard link") linkSync(real, named);
-    const file = shape === "plain" ? named : real;
-    if (shape !== "dangling link") chmodSync(file, mode);
-    const inode = shape === "dangling link" ? undefined : statSync(file).ino;
-    writeFilesAtomically([{ path: named, text: "new\n" }]);
-    expect(readFileSync(file, "utf8")).toBe("new\n");
-    expect(lstatSync(named).isSymbolicLink()).toBe(shape !== "plain" && shape !== "hard link");
-    if (shape !== "dangling link") expect(statSync(file).mode & 0o7777).toBe(mode);
-    if (shape === "hard link") {
-      expect(statSync(file).ino).toBe(inode);
-      expect(readFileSync(named, "utf8")).toBe("new\n");
-    }
-    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-  });
+  it.each(shapes.flatMap((shape) => modes.map((mode) => [shape, mode] as const)))(
+    "%s, mode %o: text, mode and identity kept",
+    (shape, mode) => {
+      const dir = project();
+      const real = join(dir, "real.contract");
+      const named = join(dir, "named.contract");
+      if (shape !== "dangling link") writeFileSync(real, "old\n");
+      if (shape === "plain") writeFileSync(named, "old\n");
+      if (shape === "symbolic link" || shape === "dangling link") symlinkSync("real.contract", named);
+      if (shape === "link to a link") {
+        symlinkSync("real.contract", join(dir, "middle.contract"));
+        symlinkSync("middle.contract", named);
+      }
+      if (shape === "hard link") linkSync(real, named);
+      const file = shape === "plain" ? named : real;
+      if (shape !== "dangling link") chmodSync(file, mode);
+      const inode = shape === "dangling link" ? undefined : statSync(file).ino;
+      writeFilesAtomically([{ path: named, text: "new\n" }]);
+      expect(readFileSync(file, "utf8")).toBe("new\n");
+      expect(lstatSync(named).isSymbolicLink()).toBe(shape !== "plain" && shape !== "hard link");
+      if (shape !== "dangling link") expect(statSync(file).mode & 0o7777).toBe(mode);
+      if (shape === "hard link") {
+        expect(statSync(file).ino).toBe(inode);
+        expect(readFileSync(named, "utf8")).toBe("new\n");
+      }
+      expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    },
+  );
 
   it.each([
     ["a read-only file", (p: string) => (writeFileSync(p, "old\n"), chmodSync(p, 0o444)), "the file is read-only"],
@@ -230,14 +250,29 @@ describe("only regular files are read, and never without limit", () => {
     ["a regular file", (d) => (writeFileSync(join(d, "f"), "text"), join(d, "f")), 100, { kind: "file", text: "text" }],
     ["a file of exactly the limit", (d) => (writeFileSync(join(d, "f"), "1234"), join(d, "f")), 4, { kind: "file", text: "1234" }],
     ["a file over the limit", (d) => (writeFileSync(join(d, "f"), "12345"), join(d, "f")), 4, { kind: "unreadable" }],
-    ["a sparse file of 200 MB", (d) => (writeFileSync(join(d, "f"), ""), truncateSync(join(d, "f"), 200 * 1024 * 1024), join(d, "f")), 1024, { kind: "unreadable" }],
+    [
+      "a sparse file of 200 MB",
+      (d) => (writeFileSync(join(d, "f"), ""), truncateSync(join(d, "f"), 200 * 1024 * 1024), join(d, "f")),
+      1024,
+      { kind: "unreadable" },
+    ],
     ["a file whose stat size is 0 but which has more (/proc)", () => "/proc/self/status", 10, { kind: "unreadable" }],
     ["a named pipe no one writes to", (d) => (mkfifo(join(d, "p")), join(d, "p")), 100, { kind: "special", what: "a named pipe" }],
     ["/dev/zero", () => "/dev/zero", 100, { kind: "special", what: "a character device" }],
-    ["a symbolic link to /dev/zero", (d) => (symlinkSync("/dev/zero", join(d, "z")), join(d, "z")), 100, { kind: "special", what: "a character device" }],
+    [
+      "a symbolic link to /dev/zero",
+      (d) => (symlinkSync("/dev/zero", join(d, "z")), join(d, "z")),
+      100,
+      { kind: "special", what: "a character device" },
+    ],
     ["a folder", (d) => d, 100, { kind: "directory" }],
     ["a missing file", (d) => join(d, "missing"), 100, { kind: "missing" }],
-    ["a symbolic link loop", (d) => (symlinkSync("l", join(d, "l")), join(d, "l")), 100, { kind: "unreadable", reason: "it is a symbolic link that loops" }],
+    [
+      "a symbolic link loop",
+      (d) => (symlinkSync("l", join(d, "l")), join(d, "l")),
+      100,
+      { kind: "unreadable", reason: "it is a symbolic link that loops" },
+    ],
   ];
 
   it.each(cases)("the CLI's and the server's reader agree on %s", (_, make, limit, expected) => {
@@ -274,7 +309,9 @@ describe("only regular files are read, and never without limit", () => {
     const byPath = covenant(["check", "--root", "/", "device.contract"], dir);
     expect(byPath.signal).toBeNull();
     expect(byPath.code).toBe(1);
-    expect(byPath.stdout).toContain("device.contract:1:8 error CV207 'dev/zero' is a character device, not a file; import a .contract file");
+    expect(byPath.stdout).toContain(
+      "device.contract:1:8 error CV207 'dev/zero' is a character device, not a file; import a .contract file",
+    );
   });
 
   it.each([
@@ -313,8 +350,16 @@ describe("only regular files are read, and never without limit", () => {
 
 describe("eval facts from the field reports", () => {
   it.each([
-    ["the 37-byte file with 1e999999999", '{"volumes":{"airbag":"1e999999999"}}\n', "facts.json:1:22 error 'volumes.airbag' is out of range"],
-    ["200,000 nested arrays", `{"volumes":${"[".repeat(200_000)}${"]".repeat(200_000)}}`, "facts.json:1:75 error The facts nest deeper than 64 levels"],
+    [
+      "the 37-byte file with 1e999999999",
+      '{"volumes":{"airbag":"1e999999999"}}\n',
+      "facts.json:1:22 error 'volumes.airbag' is out of range",
+    ],
+    [
+      "200,000 nested arrays",
+      `{"volumes":${"[".repeat(200_000)}${"]".repeat(200_000)}}`,
+      "facts.json:1:75 error The facts nest deeper than 64 levels",
+    ],
     [
       "a duplicate key",
       '{\n  "volumes": {\n    "airbag": 100,\n    "airbag": 200000\n  }\n}\n',
@@ -329,5 +374,50 @@ describe("eval facts from the field reports", () => {
     expect(stderr).toContain(line);
     expect(stderr).toContain("1 problem in the facts");
     expect(code).toBe(2);
+  });
+});
+
+describe("the language server is not blocked by a pipe", () => {
+  it("publishes CV207 promptly for an open document that imports a named pipe, and still answers", async () => {
+    const dir = project({ "main.contract": 'import "pipe.contract"\nimport "zero.contract"\n' });
+    mkfifo(join(dir, "pipe.contract"));
+    symlinkSync("/dev/zero", join(dir, "zero.contract"));
+    const child = spawn(process.execPath, [join(repo, "packages/language-server/dist/server.cjs"), "--stdio"], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    try {
+      const published = new Promise<PublishDiagnosticsParams>((resolve) =>
+        connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
+          if (params.diagnostics.length > 0) resolve(params);
+        }),
+      );
+      connection.onRequest("client/registerCapability", () => null);
+      connection.listen();
+      const root = pathToFileURL(dir).toString();
+      await connection.sendRequest("initialize", {
+        processId: process.pid,
+        rootUri: root,
+        workspaceFolders: [{ uri: root, name: "p" }],
+        capabilities: {},
+      });
+      await connection.sendNotification("initialized", {});
+      const uri = pathToFileURL(join(dir, "main.contract")).toString();
+      await connection.sendNotification("textDocument/didOpen", {
+        textDocument: { uri, languageId: "covenant", version: 1, text: readFileSync(join(dir, "main.contract"), "utf8") },
+      });
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no diagnostics: the server hangs")), hangBound));
+      const params = await Promise.race([published, timeout]);
+      expect(params.uri).toBe(uri);
+      expect(params.diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code)} ${d.message}`)).toEqual([
+        "1 CV207 'pipe.contract' is a named pipe, not a file; import a .contract file",
+        "2 CV206 'zero.contract' is a symbolic link that leads outside the project (" + dir + "); clause libraries must live inside it",
+      ]);
+      const symbols = await Promise.race([connection.sendRequest("textDocument/documentSymbol", { textDocument: { uri } }), timeout]);
+      expect(symbols).toEqual([]);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
   });
 });

@@ -39,7 +39,12 @@ describe("facts numbers are bounded", () => {
     ["a number of 10^30", '{"volumes":{"airbag":1000000000000000000000000000000}}', "1:22", "out of range"],
     ["a number of 10^-31", '{"indices":{"aluminium":"0.0000000000000000000000000000001"}}', "1:25", "out of range"],
     ["60 significant digits", `{"volumes":{"airbag":"1.${"3".repeat(59)}"}}`, "1:22", "has 60 significant digits"],
-    ["a KPI value deep in an array", '{"kpis":{"on_time":[{"period":"a","value":"9e40","invoice":"1"}]}}', "1:43", "'kpis.on_time.0.value' is out of range"],
+    [
+      "a KPI value deep in an array",
+      '{"kpis":{"on_time":[{"period":"a","value":"9e40","invoice":"1"}]}}',
+      "1:43",
+      "'kpis.on_time.0.value' is out of range",
+    ],
     ["a number anywhere, even where no decimal is expected", '{"obligations":{"x":{"breaches":1e400}}}', "1:33", "out of range"],
   ])("refuses %s", (_, text, at, message) => {
     const found = problems(text);
@@ -100,7 +105,11 @@ describe("facts files are bounded in depth and size", () => {
 
   it("accepts 64 levels (the object and 63 arrays) and refuses 65, on one line and across lines", () => {
     const nested = (levels: number, newline: string): string => `${"[".repeat(levels).split("").join(newline)}${"]".repeat(levels)}`;
-    expect(problems(`{"volumes":${nested(63, "")}}`).map((p) => p.message).join()).not.toContain("nest deeper");
+    expect(
+      problems(`{"volumes":${nested(63, "")}}`)
+        .map((p) => p.message)
+        .join(),
+    ).not.toContain("nest deeper");
     expect(problems(`{"volumes":${nested(64, "")}}`).map(where)[0]).toMatch(/^1:75 The facts nest deeper/);
     expect(problems(`{"volumes":${nested(64, "\n")}}`).map(where)[0]).toMatch(/^64:1 The facts nest deeper/);
   });
@@ -129,15 +138,35 @@ describe("facts keys are given once", () => {
     [
       "three times: each repeat named against the first",
       '{"volumes":{"airbag":1,"airbag":2,"airbag":3}}',
-      ["1:24 'volumes.airbag' is given twice (first at line 1, column 13)", "1:35 'volumes.airbag' is given twice (first at line 1, column 13)"],
+      [
+        "1:24 'volumes.airbag' is given twice (first at line 1, column 13)",
+        "1:35 'volumes.airbag' is given twice (first at line 1, column 13)",
+      ],
     ],
-    ["spelt with an escape", '{"volumes":{"airbag":1,"\\u0061irbag":2}}', ["1:24 'volumes.airbag' is given twice (first at line 1, column 13)"]],
+    [
+      "spelt with an escape",
+      '{"volumes":{"airbag":1,"\\u0061irbag":2}}',
+      ["1:24 'volumes.airbag' is given twice (first at line 1, column 13)"],
+    ],
   ])("refuses a duplicate %s", (_, text, expected) => {
     expect(problems(text).map((p) => where(p).replace(/; JSON readers.*$/, ""))).toEqual(expected);
   });
 
   it("allows the same key in different objects", () => {
-    const text = JSON.stringify({ volumes: { airbag: 1 }, purchases: { airbag_volume: 1 }, kpis: { on_time: [{ period: "a", value: 1 }, { period: "b", value: 2 }] } });
-    expect(problems(text).map((p) => p.message).join()).not.toContain("given twice");
+    const text = JSON.stringify({
+      volumes: { airbag: 1 },
+      purchases: { airbag_volume: 1 },
+      kpis: {
+        on_time: [
+          { period: "a", value: 1 },
+          { period: "b", value: 2 },
+        ],
+      },
+    });
+    expect(
+      problems(text)
+        .map((p) => p.message)
+        .join(),
+    ).not.toContain("given twice");
   });
 });
