@@ -170,3 +170,18 @@ describe("facts keys are given once", () => {
     ).not.toContain("given twice");
   });
 });
+
+describe("a facts file cannot make the messages expensive", () => {
+  it("answers an unknown key of 8 MB at once, without a suggestion", () => {
+    const key = "volume".repeat(1_400_000);
+    const started = Date.now();
+    const found = problems(`{"${key}":{}}`);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).not.toContain("did you mean");
+  });
+
+  it("still suggests the near key", () => {
+    expect(problems('{"volume":{}}')[0]!.message).toContain("did you mean 'volumes'?");
+  });
+});

@@ -92,6 +92,8 @@ function unknownKeyMessage(schema: JsonSchema, path: readonly (string | number)[
 function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
+    // Lengths further apart than two edits cannot be within two: skipping them keeps a megabyte-long key from costing seconds per candidate.
+    if (Math.abs(word.length - candidate.length) > 2) continue;
     const distance = editDistance(word, candidate);
     if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
   }
