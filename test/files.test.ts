@@ -181,6 +181,45 @@ describe("fmt --write keeps the file's identity", () => {
   });
 });
 
+describe("fmt --write as a user who is not root", () => {
+  const asUser = (args: string[], cwd: string): ReturnType<typeof spawnSync> =>
+    spawnSync(process.execPath, [bin, ...args], {
+      cwd,
+      encoding: "utf8",
+      timeout: hangBound,
+      uid: 4321,
+      gid: 4321,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+  const sharedProject = (): string => {
+    const dir = project({ "shared.contract": messy });
+    chmodSync(dir, 0o777);
+    return dir;
+  };
+
+  it.runIf(isRoot)("refuses a file this user may not write: permission denied, exit 2, unchanged", () => {
+    const dir = sharedProject();
+    chmodSync(join(dir, "shared.contract"), 0o644);
+    const result = asUser(["fmt", "--write", "shared.contract"], dir);
+    expect(result.stderr).toBe("covenant: cannot write 'shared.contract': permission denied\n");
+    expect(result.status).toBe(2);
+    expect(readFileSync(join(dir, "shared.contract"), "utf8")).toBe(messy);
+  });
+
+  it.runIf(isRoot)("writes a group-writable file of another owner in place, so its owner stays", () => {
+    const dir = sharedProject();
+    chownSync(join(dir, "shared.contract"), 1234, 4321);
+    chmodSync(join(dir, "shared.contract"), 0o664);
+    const inode = statSync(join(dir, "shared.contract")).ino;
+    const result = asUser(["fmt", "--write", "shared.contract"], dir);
+    expect(result.status).toBe(0);
+    const stat = statSync(join(dir, "shared.contract"));
+    expect([stat.uid, stat.gid, stat.mode & 0o777, stat.ino]).toEqual([1234, 4321, 0o664, inode]);
+    expect(readFileSync(join(dir, "shared.contract"), "utf8")).toBe(tidy);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
 describe("the atomic writer, over a table of files", () => {
   const modes = [0o600, 0o640, 0o644, 0o664, 0o700, 0o755, 0o4755, 0o200];
   const shapes = ["plain", "symbolic link", "link to a link", "hard link", "dangling link"] as const;
