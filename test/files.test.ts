@@ -327,8 +327,20 @@ describe("only regular files are read, and never without limit", () => {
     mkfifo(join(dir, "pipe.contract"));
     symlinkSync("/dev/zero", join(dir, "zero-link.contract"));
     mkfifo(join(dir, "facts.json"));
+    writeFileSync(join(dir, "big.contract"), "");
+    truncateSync(join(dir, "big.contract"), 65 * 1024 * 1024);
+    writeFileSync(join(dir, "imports-big.contract"), 'import "big.contract"\n');
     return dir;
   };
+
+  it("check reports an import larger than the limit at the import (CV204), reading no more than the limit", () => {
+    const { code, signal, stdout } = covenant(["check", "imports-big.contract"], fifoProject());
+    expect(signal).toBeNull();
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      "imports-big.contract:1:8 error CV204 'big.contract' cannot be read: it is larger than 64 MB, the most Covenant reads",
+    );
+  });
 
   it("check reports an import of a named pipe (CV207) instead of hanging", () => {
     const { code, signal, stdout } = covenant(["check", "main.contract"], fifoProject());
@@ -363,7 +375,17 @@ describe("only regular files are read, and never without limit", () => {
     ["diff", ["diff", "pipe.contract", "/dev/zero"], "cannot read 'pipe.contract': it is a named pipe, not a regular file"],
     ["diff --terms", ["diff", "--terms", "/dev/zero"], "cannot read '/dev/zero': it is a character device, not a regular file"],
     ["eval", ["eval", "pipe.contract", "--facts", "facts.json"], "cannot read 'pipe.contract': it is a named pipe, not a regular file"],
-  ])("%s refuses a pipe or device given as an argument: exit 2, at once", (_, args, message) => {
+    // A root larger than the limit was checked as empty: "no problems", exit 0.
+    ["check", ["check", "big.contract"], "cannot read 'big.contract': it is larger than 64 MB, the most Covenant reads"],
+    ["build", ["build", "big.contract"], "cannot read 'big.contract': it is larger than 64 MB, the most Covenant reads"],
+    ["fmt", ["fmt", "big.contract"], "cannot read 'big.contract': it is larger than 64 MB, the most Covenant reads"],
+    ["diff", ["diff", "big.contract", "big.contract"], "cannot read 'big.contract': it is larger than 64 MB, the most Covenant reads"],
+    [
+      "eval",
+      ["eval", "big.contract", "--facts", "facts.json"],
+      "cannot read 'big.contract': it is larger than 64 MB, the most Covenant reads",
+    ],
+  ])("%s refuses a pipe, a device or a file over the limit given as an argument: exit 2, at once", (_, args, message) => {
     const { code, signal, stderr } = covenant(args, fifoProject());
     expect(signal).toBeNull();
     expect(stderr.trim()).toBe(`covenant: ${message}`);
