@@ -116,6 +116,18 @@ describe("build never writes over its inputs", () => {
     expect(lstatSync(join(dir, "link.md")).isSymbolicLink()).toBe(true);
   });
 
+  it.each(["/dev/null", "/dev/stdout"])("refuses -o %s without touching it (a rename would replace the device)", (device) => {
+    const dir = supplyProject();
+    const before = statSync(device);
+    const { code, stderr } = covenant(["build", "supply-agreement.contract", "-o", device], dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      new RegExp(`^covenant: cannot write '${device}': it is a (character device|named pipe|socket), not a regular file\\n$`),
+    );
+    const after = statSync(device);
+    expect([after.ino, after.mode]).toEqual([before.ino, before.mode]);
+  });
+
   it("still writes an output that is not an input, and keeps an existing output's mode", () => {
     const dir = supplyProject();
     writeFileSync(join(dir, "out.md"), "old\n", { mode: 0o600 });

@@ -101,16 +101,19 @@ function refuseUnwritable(target: string, existing: Stats): void {
  * owner and group; where it may not, or the file has several hard links, the write is in place.
  */
 function prepare(path: string, text: string, createDirectories: boolean): PreparedWrite {
+  // What the path leads to, as the kernel follows it (`/dev/stdout` is a pipe or a terminal): only
+  // a regular file is replaced, so a device such as /dev/null is never renamed over, even by root.
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+  }
+  if (existing) refuseUnwritable(path, existing);
   const target = fileBehind(path);
   const folder = dirname(target);
   if (createDirectories) mkdirSync(folder, { recursive: true });
-  let existing: Stats | undefined;
-  try {
-    existing = statSync(target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  if (existing) refuseUnwritable(target, existing);
   const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const bytes = Buffer.from(text, "utf8");
   // A new file is created as writeFile would (0666 less the umask); a copy of an existing one
