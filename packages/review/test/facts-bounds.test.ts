@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { evaluate, maxFactsBytes, readFactsFor, renderEvalJson, renderEvalText, type FactsProblem } from "../src/index.js";
+import {
+  evaluate,
+  maxFactsBytes,
+  maxFactsProblems,
+  readFactsFor,
+  renderEvalJson,
+  renderEvalText,
+  type FactsProblem,
+} from "../src/index.js";
 import { checkText, example } from "./documents.js";
 
 /**
@@ -183,5 +191,28 @@ describe("a facts file cannot make the messages expensive", () => {
 
   it("still suggests the near key", () => {
     expect(problems('{"volume":{}}')[0]!.message).toContain("did you mean 'volumes'?");
+  });
+});
+
+describe("a facts file with a great many problems", () => {
+  const many = (n: number, part: (i: number) => string): string => Array.from({ length: n }, (_, i) => part(i)).join(",");
+
+  it.each([
+    ["500,000 unknown products", `{"volumes":{${many(500_000, (i) => `"p${i}":1`)}}}`, "is not a product of this contract"],
+    ["300,000 repeats of one key", `{"volumes":{${many(300_000, () => '"airbag":1')}}}`, "is given twice"],
+    [
+      "100,000 KPI periods of the wrong type",
+      `{"kpis":{"on_time":[${many(100_000, (i) => `{"period":"p${i}","value":[1]}`)}]}}`,
+      "must be a number",
+    ],
+    ["3,000,000 syntax errors", `{"volumes":${"@ ".repeat(3_000_000)}}`, "Unexpected character"],
+  ])("%s: reports the first 100 problems and a note, promptly and without overflowing the stack", (_, text, message) => {
+    expect(text.length).toBeLessThan(maxFactsBytes);
+    const started = Date.now();
+    const found = problems(text);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(found).toHaveLength(maxFactsProblems + 1);
+    expect(found[0]!.message).toContain(message);
+    expect(found[maxFactsProblems]!.message).toBe("More problems follow; these are the first 100. Correct them and run again");
   });
 });

@@ -2,7 +2,16 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { Workspace } from "@covenant/core";
-import { evaluate, factsSchema, maxFactsBytes, readFactsFor, renderEvalJson, renderEvalText, type FactsProblem } from "@covenant/review";
+import {
+  evaluate,
+  factsSchema,
+  maxFactsBytes,
+  maxFactsProblems,
+  readFactsFor,
+  renderEvalJson,
+  renderEvalText,
+  type FactsProblem,
+} from "@covenant/review";
 import { createColors } from "picocolors";
 import { findProjectRoot, requireReadableRoot, UsageError } from "../files.js";
 import { readRegularFileBytes, whyNotRead } from "../read-file.js";
@@ -73,5 +82,9 @@ export function runEval(file: string, options: EvalOptions, io: Io): number {
 function factsProblems(problems: readonly FactsProblem[], shown: string, color: boolean): string {
   const c = createColors(color);
   const lines = problems.map((p) => `${c.bold(`${shown}:${p.line}:${p.column}`)} ${c.red(c.bold("error"))} ${p.message}`);
-  return `${lines.join("\n")}\n${c.red(`${problems.length} problem${problems.length === 1 ? "" : "s"} in the facts`)}\n`;
+  const count =
+    problems.length > maxFactsProblems
+      ? `more than ${maxFactsProblems} problems`
+      : `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
+  return `${lines.join("\n")}\n${c.red(`${count} in the facts`)}\n`;
 }

@@ -55,6 +55,20 @@ export const maxFactDigits = 50;
 /** Facts' numbers are below 10^30 in size and, when not zero, at least 10^-30. */
 export const maxFactExponent = 30;
 
+/** Most problems reported for one facts file; a file of a million wrong keys gets the first ones and a note. */
+export const maxFactsProblems = 100;
+
+/** The first `maxFactsProblems` problems in file order, and a note at the last of them when there were more. */
+export function firstProblems(problems: readonly FactsProblem[]): readonly FactsProblem[] {
+  if (problems.length <= maxFactsProblems) return problems;
+  const shown = problems.slice(0, maxFactsProblems);
+  const last = shown[shown.length - 1]!;
+  return [
+    ...shown,
+    { ...last, pointer: "", message: `More problems follow; these are the first ${maxFactsProblems}. Correct them and run again` },
+  ];
+}
+
 /**
  * Reads facts as JSON with positions. Before parsing, the size and the nesting depth are bounded
  * (a parser that recurses would overflow the stack on 200,000 nested arrays); after it, every
@@ -68,14 +82,15 @@ export function parseFactsFile(text: string): FactsFile {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   // One syntax error often causes a second at the same place (`, }` is a missing name, then a missing value): report the first.
-  const first = errors.filter((e, i) => errors.findIndex((other) => other.offset === e.offset) === i);
+  const seen = new Set<number>();
+  const first = errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset));
   const problems = first.map((e) => {
     const at = lines.positionAt(e.offset);
     const name = printParseErrorCode(e.error);
     return { message: syntaxMessages[name] ?? name, pointer: "", line: at.line, column: at.column };
   });
-  if (problems.length === 0 && tree) problems.push(...contentProblems(tree, text, lines));
-  return { text, tree, value: tree ? plainOf(tree, text) : undefined, problems, lines };
+  const found = problems.length === 0 && tree ? contentProblems(tree, text, lines) : problems;
+  return { text, tree, value: tree ? plainOf(tree, text) : undefined, problems: found, lines };
 }
 
 /** A file larger than `maxFactsBytes` (at 1:1) or nested deeper than `maxFactsDepth` (at the bracket that goes too deep). */
@@ -115,6 +130,8 @@ function boundsProblem(text: string, lines: LineMap): FactsProblem | undefined {
 function contentProblems(root: Node, text: string, lines: LineMap): FactsProblem[] {
   const problems: FactsProblem[] = [];
   const problem = (offset: number, path: readonly (string | number)[], message: string): void => {
+    // One more than are reported, so that the reader knows there were more.
+    if (problems.length > maxFactsProblems) return;
     const at = lines.positionAt(offset);
     problems.push({ message, pointer: pointerOf(path), line: at.line, column: at.column });
   };
