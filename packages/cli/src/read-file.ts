@@ -1,6 +1,9 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import type { ReadResult } from "@covenant/core";
 
+/** What a read finds when it is not a file's bytes. */
+export type NotRead = Exclude<ReadResult, { kind: "file" }>;
+
 /** What a thing that is not a regular file is, in words: `a named pipe`. */
 export function describeSpecial(stat: Stats): string {
   if (stat.isFIFO()) return "a named pipe";
@@ -56,9 +59,6 @@ export function readRegularFileBytes(path: string, maxBytes: number): { kind: "b
     if (fd !== undefined) closeSync(fd);
   }
 }
-
-/** What a read finds when it is not a file's bytes. */
-export type NotRead = Exclude<ReadResult, { kind: "file" }>;
 
 function tooLarge(maxBytes: number): NotRead {
   return { kind: "unreadable", reason: `it is larger than ${sizeInWords(maxBytes)}, the most Covenant reads` };

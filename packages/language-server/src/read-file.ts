@@ -4,6 +4,9 @@ import type { ReadResult } from "@covenant/core";
 // The same reader as packages/cli/src/read-file.ts (the server does not depend on the CLI);
 // test/read-file.test.ts runs one table of files through both.
 
+/** What a read finds when it is not a file's bytes. */
+export type NotRead = Exclude<ReadResult, { kind: "file" }>;
+
 /** What a thing that is not a regular file is, in words: `a named pipe`. */
 export function describeSpecial(stat: Stats): string {
   if (stat.isFIFO()) return "a named pipe";
@@ -59,9 +62,6 @@ export function readRegularFileBytes(path: string, maxBytes: number): { kind: "b
     if (fd !== undefined) closeSync(fd);
   }
 }
-
-/** What a read finds when it is not a file's bytes. */
-export type NotRead = Exclude<ReadResult, { kind: "file" }>;
 
 function tooLarge(maxBytes: number): NotRead {
   return { kind: "unreadable", reason: `it is larger than ${sizeInWords(maxBytes)}, the most Covenant reads` };
