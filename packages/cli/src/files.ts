@@ -1,11 +1,16 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { existsSync } from "node:fs";
+import type { Workspace } from "@covenant/core";
+import { describeSpecial, whyNotRead } from "./read-file.js";
 
 /** A command-line problem: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
-/** Expands FILE|DIR arguments into absolute .contract paths (directories recursively, skipping node_modules and hidden folders). */
+/**
+ * Expands FILE|DIR arguments into absolute .contract paths (directories recursively, skipping
+ * node_modules and hidden folders). A named pipe or a device is refused, never opened.
+ */
 export function collectContractFiles(args: readonly string[], cwd: string): string[] {
   const files: string[] = [];
   for (const arg of args) {
@@ -23,7 +28,8 @@ export function collectContractFiles(args: readonly string[], cwd: string): stri
       const found = walk(path);
       if (found.length === 0) throw new UsageError(`no .contract files in '${arg}'`);
       files.push(...found);
-    } else files.push(path);
+    } else if (stat.isFile()) files.push(path);
+    else throw new UsageError(`cannot read '${arg}': it is ${describeSpecial(stat)}, not a regular file`);
   }
   return [...new Set(files)];
 }
@@ -53,4 +59,14 @@ export function findProjectRoot(firstFile: string): string {
     if (parent === current) return start;
     current = parent;
   }
+}
+
+/**
+ * Stops with a usage error when the workspace could not read a root file (a pipe swapped in, a
+ * file grown past the limit): the workspace reports unreadable imports at the import, but a root
+ * has no import to point at, and checking nothing must not pass for a clean check.
+ */
+export function requireReadableRoot(workspace: Workspace, path: string, shown: string): void {
+  const parsed = workspace.getParsed(path);
+  if (!("version" in parsed)) throw new UsageError(`cannot read '${shown}': ${whyNotRead(parsed)}`);
 }

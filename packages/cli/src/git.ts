@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { relative, resolve, sep } from "node:path";
-import type { FileHost, ReadResult } from "@covenant/core";
+import { maxSourceBytes, type FileHost, type ReadResult } from "@covenant/core";
 import { UsageError } from "./files.js";
 
 /** Runs git in `cwd`; undefined when git fails (an unknown revision, a path not in it). */
@@ -45,6 +45,13 @@ export function revisionHost(revision: string, top: string): FileHost {
       const type = git(["cat-file", "-t", `${revision}:${inside}`], top)?.trim();
       if (type === "tree") return { kind: "directory" };
       if (type !== "blob") return { kind: "missing" };
+      // As for files on disk, no contract larger than the limit is read into memory.
+      const size = Number(git(["cat-file", "-s", `${revision}:${inside}`], top));
+      if (size > maxSourceBytes)
+        return {
+          kind: "unreadable",
+          reason: `it is larger than ${maxSourceBytes / 1024 / 1024} MB at ${revision}, the most Covenant reads`,
+        };
       const text = git(["cat-file", "blob", `${revision}:${inside}`], top);
       return text === undefined ? { kind: "unreadable", reason: `git could not read it at ${revision}` } : { kind: "file", text };
     },

@@ -16,6 +16,6 @@ export { currencyInfo, allCurrencies, isCountryCode, allCountryCodes, countryNam
 export { addDuration, compareDates, isoDate, dateOf, type CalendarDate } from "./semantics/dates.js";
 export { checkDocument, type CheckInput, type CheckOutput } from "./semantics/checker.js";
 export { Workspace, type ParsedFile, type FileProblem, type WorkspaceOptions } from "./workspace/workspace.js";
-export { memoryHost, type FileHost, type ReadResult } from "./workspace/host.js";
+export { maxSourceBytes, memoryHost, type FileHost, type ReadResult } from "./workspace/host.js";
 export { normalizePath, dirname, resolveImport, isInside, relativePath } from "./workspace/paths.js";
 export { nodePathAt, referenceAt, symbolAt, usesOf } from "./workspace/queries.js";

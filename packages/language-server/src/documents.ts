@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import {
   dirname,
+  maxSourceBytes,
   normalizePath,
   Workspace,
   type CheckedDocument,
@@ -13,6 +14,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-langua
 import { ErrorCodes, ResponseError } from "vscode-languageserver";
 import { URI } from "vscode-uri";
 import { IncrementalParser } from "./reparse.js";
+import { readRegularFile } from "./read-file.js";
 
 /**
  * The documents the server knows: editor buffers (synchronised incrementally) over the files on
@@ -179,25 +181,16 @@ export function isFile(parsed: ParsedFile | FileProblem): parsed is ParsedFile {
   return "version" in parsed;
 }
 
-/** Largest file read from disk; bigger ones are reported instead of read. */
-const maxFileBytes = 64 * 1024 * 1024;
-
-/** A FileHost over node:fs for the files the editor has not opened. Never throws. */
+/**
+ * A FileHost over node:fs for the files the editor has not opened. Never throws. Only regular files
+ * are read, at most `maxSourceBytes` each: an import of a named pipe or a device is reported (CV207)
+ * instead of blocking the server.
+ */
 export function nodeFileHost(): FileHost {
   const native = (path: string): string => URI.from({ scheme: "file", path }).fsPath;
   return {
     read(path: string): ReadResult {
-      try {
-        const stat = statSync(native(path));
-        if (stat.isDirectory()) return { kind: "directory" };
-        if (stat.size > maxFileBytes) return { kind: "unreadable", reason: `it is larger than ${maxFileBytes / 1024 / 1024} MB` };
-        return { kind: "file", text: new TextDecoder("utf-8", { fatal: false }).decode(readFileSync(native(path))) };
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
-        if (code === "EACCES" || code === "EPERM") return { kind: "unreadable", reason: "permission denied" };
-        return { kind: "unreadable", reason: (error as Error).message };
-      }
+      return readRegularFile(native(path), maxSourceBytes);
     },
     realPath(path: string): string {
       return normalizePath(URI.file(realpathSync(native(path))).path);

@@ -19,7 +19,7 @@ export { evaluate } from "./eval/evaluate.js";
 export { readFactsFor } from "./eval/apply-facts.js";
 export { factsSchema, type JsonSchema } from "./eval/facts-schema.js";
 export type { Facts } from "./eval/facts.js";
-export type { FactsProblem } from "./eval/facts-json.js";
+export { maxFactsBytes, maxFactsProblems, type FactsProblem } from "./eval/facts-json.js";
 export { renderEvalText } from "./eval/render-text.js";
 export { renderEvalJson } from "./eval/render-json.js";
 export { redlineProse, type Redline, type RedlineFormat } from "./redline/redline.js";

@@ -96,10 +96,17 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     text,
   }));
   try {
-    writeFilesAtomically(files, { createDirectories: options.outDir !== undefined });
+    // The contract and every file it imports are inputs: `-o a.contract` must never overwrite the source.
+    const inputs = checked.files.map((f) => f.uri);
+    writeFilesAtomically(files, { createDirectories: options.outDir !== undefined, inputs });
   } catch (error) {
     if (error instanceof WriteError) {
-      io.stderr(`covenant: ${error.message.replace(/'([^']+)'/, (_, p: string) => `'${relative(io.cwd, p) || p}'`)}\n`);
+      // Paths inside the working folder are shown relative to it, others as they are.
+      const shown = (path: string): string => {
+        const inside = relative(io.cwd, path);
+        return inside === "" || inside.startsWith("..") ? path : inside;
+      };
+      io.stderr(`covenant: ${error.message.replace(/'(\/[^']+)'/g, (_, p: string) => `'${shown(p)}'`)}\n`);
       return 2;
     }
     throw error;

@@ -1,5 +1,6 @@
 import { Workspace, compareDiagnostics, type Diagnostic } from "@covenant/core";
-import { collectContractFiles, findProjectRoot } from "../files.js";
+import { relative } from "node:path";
+import { collectContractFiles, findProjectRoot, requireReadableRoot } from "../files.js";
 import { nodeHost } from "../node-host.js";
 import { formatCodeFrames, summaryLine } from "../report/code-frame.js";
 import { formatJson } from "../report/json.js";
@@ -27,6 +28,7 @@ export function checkFiles(args: readonly string[], cwd: string, root?: string):
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   for (const file of files) {
+    requireReadableRoot(workspace, file, relative(cwd, file) || file);
     const result = workspace.check(file);
     for (const d of result.diagnostics) {
       const key = `${d.uri}\u0000${d.code}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${d.message}`;

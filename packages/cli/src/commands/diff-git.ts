@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { Workspace, type CheckedDocument, type Diagnostic } from "@covenant/core";
+import { maxSourceBytes, Workspace, type CheckedDocument, type Diagnostic } from "@covenant/core";
 import { diffDocuments, renderDiffText, renderLineDiff, renderTermsListing } from "@covenant/review";
 import { UsageError } from "../files.js";
 import { gitTopLevel } from "../git.js";
 import type { Io } from "../io.js";
-import { maxFileBytes, nodeHost } from "../node-host.js";
+import { nodeHost } from "../node-host.js";
+import { readRegularFileBytes, whyNotRead } from "../read-file.js";
 import { hasSyntaxErrors } from "../report/document-errors.js";
 
 /*
@@ -211,16 +211,12 @@ function shortHex(hex: string | undefined): string {
  */
 function sideContent(file: string): SideContent {
   if (file === "/dev/null") return { kind: "absent" };
-  let bytes: Buffer;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return { kind: "text", text: "", problem: "it is not a regular file" };
-    if (stat.size > maxFileBytes) return { kind: "text", text: "", problem: `it is larger than ${maxFileBytes / 1024 / 1024} MB` };
-    bytes = readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "absent" };
-    return { kind: "text", text: "", problem: `it could not be read: ${(error as Error).message}` };
-  }
+  // Git hands over temporary regular files; anything else (a pipe, a device, a huge file) is read
+  // through the same bounded reader as every other input, so it can neither hang nor flood the driver.
+  const read = readRegularFileBytes(file, maxSourceBytes);
+  if (read.kind === "missing") return { kind: "absent" };
+  if (read.kind !== "bytes") return { kind: "text", text: "", problem: whyNotRead(read) };
+  const bytes = read.bytes;
   if (bytes.includes(0)) return { kind: "binary", text: new TextDecoder("utf-8").decode(bytes) };
   try {
     return { kind: "text", text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };

@@ -12,7 +12,7 @@ import {
   type RedlineFormat,
   type TermDiff,
 } from "@covenant/review";
-import { findProjectRoot, UsageError } from "../files.js";
+import { findProjectRoot, requireReadableRoot, UsageError } from "../files.js";
 import { gitTopLevel, repositoryPath, revisionHost, verifyRevision } from "../git.js";
 import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
@@ -114,6 +114,7 @@ function fileVersions(paths: readonly string[], options: DiffOptions, io: Io): [
   const host = nodeHost();
   const load = (file: string): Version => {
     const workspace = new Workspace(host, { root: options.root ?? findProjectRoot(file) });
+    requireReadableRoot(workspace, file, relative(io.cwd, file) || file);
     return checked({ shown: relative(io.cwd, file) || file, document: workspace.check(file), workspace }, io);
   };
   return [load(files[0]!), load(files[1]!)];
@@ -140,6 +141,7 @@ function gitVersions(paths: readonly string[], givenRevisions: readonly string[]
   if (revisions[1] !== undefined) return [before, atRevision(revisions[1])];
   if (!existsSync(file)) throw new UsageError(`cannot read '${paths[0]}': no such file in the work tree`);
   const workspace = new Workspace(nodeHost(), { root: top });
+  requireReadableRoot(workspace, file, paths[0]!);
   return [before, checked({ shown: inside, document: workspace.check(file), workspace }, io)];
 }
 

@@ -1,10 +1,20 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { Workspace } from "@covenant/core";
-import { evaluate, factsSchema, readFactsFor, renderEvalJson, renderEvalText, type FactsProblem } from "@covenant/review";
+import {
+  evaluate,
+  factsSchema,
+  maxFactsBytes,
+  maxFactsProblems,
+  readFactsFor,
+  renderEvalJson,
+  renderEvalText,
+  type FactsProblem,
+} from "@covenant/review";
 import { createColors } from "picocolors";
-import { findProjectRoot, UsageError } from "../files.js";
+import { findProjectRoot, requireReadableRoot, UsageError } from "../files.js";
+import { readRegularFileBytes, whyNotRead } from "../read-file.js";
 import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
 import { hasSyntaxErrors, reportDocumentErrors } from "../report/document-errors.js";
@@ -41,6 +51,7 @@ export function runEval(file: string, options: EvalOptions, io: Io): number {
   const path = resolve(io.cwd, file);
   if (!existsSync(path)) throw new UsageError(`cannot read '${file}': no such file or directory`);
   const workspace = new Workspace(nodeHost(), { root: options.root ?? findProjectRoot(path) });
+  requireReadableRoot(workspace, path, file);
   const document = workspace.check(path);
   if (!document.ok) {
     reportDocumentErrors(document, workspace, io, file);
@@ -55,14 +66,9 @@ export function runEval(file: string, options: EvalOptions, io: Io): number {
       "eval needs facts: covenant eval FILE --facts FACTS.json (covenant eval --facts-schema FILE shows what they may hold)",
     );
   const factsPath = resolve(io.cwd, options.facts);
-  let text: string;
-  try {
-    text = readFileSync(factsPath, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read '${options.facts}': ${code === "ENOENT" ? "no such file or directory" : (error as Error).message}`);
-  }
-  const read = readFactsFor(document, text);
+  const bytes = readRegularFileBytes(factsPath, maxFactsBytes);
+  if (bytes.kind !== "bytes") throw new UsageError(`cannot read '${options.facts}': ${whyNotRead(bytes)}`);
+  const read = readFactsFor(document, bytes.bytes.toString("utf8"));
   if ("problems" in read) {
     io.stderr(factsProblems(read.problems, relative(io.cwd, factsPath) || factsPath, io.color));
     return 2;
@@ -76,5 +82,9 @@ export function runEval(file: string, options: EvalOptions, io: Io): number {
 function factsProblems(problems: readonly FactsProblem[], shown: string, color: boolean): string {
   const c = createColors(color);
   const lines = problems.map((p) => `${c.bold(`${shown}:${p.line}:${p.column}`)} ${c.red(c.bold("error"))} ${p.message}`);
-  return `${lines.join("\n")}\n${c.red(`${problems.length} problem${problems.length === 1 ? "" : "s"} in the facts`)}\n`;
+  const count =
+    problems.length > maxFactsProblems
+      ? `more than ${maxFactsProblems} problems`
+      : `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
+  return `${lines.join("\n")}\n${c.red(`${count} in the facts`)}\n`;
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { parse, type Diagnostic } from "@covenant/core";
+import { maxSourceBytes, parse, type Diagnostic } from "@covenant/core";
+import { readRegularFileBytes, whyNotRead } from "../read-file.js";
 import { writeFilesAtomically, WriteError } from "../write-atomic.js";
 import { collectContractFiles, UsageError } from "../files.js";
 import type { Io } from "../io.js";
@@ -17,7 +17,8 @@ const syntaxCodes = new Set(["CV100", "CV101", "CV102", "CV103", "CV104", "CV105
  * `covenant fmt`: formats through Prettier with prettier-plugin-covenant, the same printer editors
  * use. `--check` lists files that would change (exit 1 if any); `--write` rewrites them atomically;
  * with neither, one file's formatted text goes to standard output. Files with syntax errors are
- * reported and never touched (exit 1).
+ * reported and never touched (exit 1); a file that cannot be written (read-only, not this user's to
+ * write) is reported and the rest are still formatted (exit 2, as `prettier --write`).
  */
 export async function runFmt(paths: readonly string[], options: FmtOptions, io: Io): Promise<number> {
   if (options.check && options.write) throw new UsageError("use either --check or --write, not both");
@@ -26,14 +27,12 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
   // Loaded only here, so that `covenant check` does not pay for Prettier at start-up.
   const { formatDocument } = await import("prettier-plugin-covenant");
   let failed = false;
+  let unwritten = false;
   const show = (path: string): string => relative(io.cwd, path) || path;
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      throw new UsageError(`cannot read '${show(file)}': ${(error as Error).message}`);
-    }
+    const read = readRegularFileBytes(file, maxSourceBytes);
+    if (read.kind !== "bytes") throw new UsageError(`cannot read '${show(file)}': ${whyNotRead(read)}`);
+    const text = read.bytes.toString("utf8");
     const syntax: Diagnostic[] = parse(text, file).diagnostics.filter((d) => d.severity === "error" && syntaxCodes.has(d.code));
     if (syntax.length > 0) {
       io.stderr(formatCodeFrames(syntax, new Map([[file, text]]), { cwd: io.cwd, color: io.color }));
@@ -51,14 +50,16 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
       if (formatted !== text) {
         try {
           writeFilesAtomically([{ path: file, text: formatted }]);
+          io.stdout(`formatted ${show(file)}\n`);
         } catch (error) {
-          if (error instanceof WriteError) throw new UsageError(error.message);
-          throw error;
+          // As `prettier --write`: a file that cannot be written is reported, the others are still formatted, and the exit is 2.
+          if (!(error instanceof WriteError)) throw error;
+          io.stderr(`covenant: ${error.message.replace(file, show(file))}\n`);
+          unwritten = true;
         }
-        io.stdout(`formatted ${show(file)}\n`);
       }
     } else io.stdout(formatted);
   }
   if (options.check && !failed) io.stdout(`${files.length} file${files.length === 1 ? "" : "s"} already formatted\n`);
-  return failed ? 1 : 0;
+  return unwritten ? 2 : failed ? 1 : 0;
 }

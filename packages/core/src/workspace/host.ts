@@ -2,8 +2,16 @@
 export type ReadResult =
   | { readonly kind: "file"; readonly text: string }
   | { readonly kind: "directory" }
+  /** Something that is neither a file nor a folder: a named pipe, a device, a socket; `what` names it ("a named pipe"). */
+  | { readonly kind: "special"; readonly what: string }
   | { readonly kind: "missing" }
   | { readonly kind: "unreadable"; readonly reason: string };
+
+/**
+ * Largest source file a host reads (64 MiB). A host stops reading at this size, whatever `stat`
+ * claimed, and reports the file as unreadable instead of exhausting memory.
+ */
+export const maxSourceBytes = 64 * 1024 * 1024;
 
 /**
  * How the core reads files. The core does no I/O of its own: the CLI passes a host over node:fs,

@@ -178,6 +178,8 @@ export class Workspace {
           const range = via.path!.range;
           if (parsed.kind === "directory")
             report(from, Codes.ImportNotAFile, range, `'${shown}' is a directory; import a .contract file inside it`);
+          else if (parsed.kind === "special")
+            report(from, Codes.ImportNotAFile, range, `'${shown}' is ${parsed.what}, not a file; import a .contract file`);
           else if (parsed.kind === "missing")
             report(from, Codes.ImportNotFound, range, `No file '${shown}' to import; check the path (it is relative to this file)`);
           else report(from, Codes.ImportNotFound, range, `'${shown}' cannot be read: ${parsed.reason}`);
@@ -227,7 +229,9 @@ export class Workspace {
         continue;
       }
       const found = this.getParsed(target);
-      if (!target.endsWith(".contract") && !("version" in found && found.version) && !("kind" in found && found.kind === "directory")) {
+      // A pipe or a device is reported as not a file (at `enter`), whatever its name.
+      const notAFile = "kind" in found && (found.kind === "directory" || found.kind === "special");
+      if (!target.endsWith(".contract") && !("version" in found && found.version) && !notAFile) {
         report(path, Codes.ImportNotFound, statement.path.range, `'${specifier}' is not a .contract file`);
         continue;
       }

@@ -1,5 +1,5 @@
 import { currencyInfo, type CheckedDocument } from "@covenant/core";
-import { parseFactsFile, problemAt, type FactsFile, type FactsProblem } from "./facts-json.js";
+import { firstProblems, parseFactsFile, problemAt, type FactsFile, type FactsProblem } from "./facts-json.js";
 import { factsSchema, needsInvoice } from "./facts-schema.js";
 import { readFacts, type Facts } from "./facts.js";
 import { validateFacts } from "./validate-facts.js";
@@ -7,18 +7,19 @@ import { validateFacts } from "./validate-facts.js";
 /**
  * Reads a facts file for a contract: JSON syntax, then the contract's facts schema, then calendar
  * dates and the invoices that shares of invoice need, then amounts: no negative volume, purchase or
- * invoice, no invoice finer than the contract currency's minor units. The first stage with problems stops the reading; every problem has a line and column.
+ * invoice, no invoice finer than the contract currency's minor units. The first stage with problems
+ * stops the reading; every problem has a line and column, and at most `maxFactsProblems` are reported.
  */
 export function readFactsFor(document: CheckedDocument, text: string): { facts: Facts } | { problems: readonly FactsProblem[] } {
   const file = parseFactsFile(text);
-  if (file.problems.length > 0) return { problems: file.problems };
+  if (file.problems.length > 0) return { problems: firstProblems(file.problems) };
   const invalid = validateFacts(file, factsSchema(document));
-  if (invalid.length > 0) return { problems: invalid };
+  if (invalid.length > 0) return { problems: firstProblems(invalid) };
   const invoiceKpis = new Set(document.declarations.filter((d) => d.kind === "kpi" && d.name && needsInvoice(d)).map((d) => d.name!));
   const { facts, problems } = readFacts(file, invoiceKpis);
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) return { problems: firstProblems(problems) };
   const amounts = [...negativeQuantities(file, facts), ...invoicesFinerThanCurrency(file, document, facts)];
-  return amounts.length > 0 ? { problems: amounts.sort((a, b) => a.line - b.line || a.column - b.column) } : { facts };
+  return amounts.length > 0 ? { problems: firstProblems(amounts.sort((a, b) => a.line - b.line || a.column - b.column)) } : { facts };
 }
 
 /**

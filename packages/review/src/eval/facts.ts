@@ -1,5 +1,5 @@
 import type { CalendarDate, Decimal } from "@covenant/core";
-import { exactDecimal, problemAt, type FactsFile, type FactsProblem } from "./facts-json.js";
+import { exactDecimal, factNumberProblem, nodeAt, problemAt, type FactsFile, type FactsProblem } from "./facts-json.js";
 
 /** Facts after validation: exact decimals and calendar dates, keyed by the contract's names. */
 export interface Facts {
@@ -37,7 +37,14 @@ type Json = Record<string, unknown>;
 export function readFacts(file: FactsFile, invoiceKpis: ReadonlySet<string>): { facts: Facts; problems: FactsProblem[] } {
   const problems: FactsProblem[] = [];
   const root = (file.value ?? {}) as Json;
-  const decimal = (path: (string | number)[]): Decimal => exactDecimal(file, path)!;
+  // JSON numbers were bounded when the file was parsed; a decimal string is bounded here, where it is known to be one.
+  const decimal = (path: (string | number)[]): Decimal => {
+    const value = exactDecimal(file, path)!;
+    const node = nodeAt(file, path);
+    const outOfBounds = node?.type === "string" ? factNumberProblem(String(node.value)) : undefined;
+    if (outOfBounds) problems.push(problemAt(file, path, `'${path.join(".")}' ${outOfBounds}`));
+    return value;
+  };
   const date = (path: (string | number)[], text: string): CalendarDate | undefined => {
     const parsed = calendarDate(text);
     if (!parsed) problems.push(problemAt(file, path, `'${path.join(".")}' is not a calendar date: ${text}`));

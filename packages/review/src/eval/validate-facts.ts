@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { factCategories, type JsonSchema } from "./facts-schema.js";
-import { pathOf, problemAt, type FactsFile, type FactsProblem } from "./facts-json.js";
+import { maxFactsProblems, pathOf, problemAt, type FactsFile, type FactsProblem } from "./facts-json.js";
 
 /**
  * Validates facts against the contract's facts schema with ajv, and turns ajv's errors into one
@@ -12,14 +12,27 @@ export function validateFacts(file: FactsFile, schema: JsonSchema): FactsProblem
   if (validate(file.value)) return [];
   const errors = validate.errors ?? [];
   const byPath = new Map<string, ErrorObject[]>();
-  for (const error of errors) byPath.set(error.instancePath, [...(byPath.get(error.instancePath) ?? []), error]);
-  const paths = [...byPath.keys()];
+  for (const error of errors) {
+    const here = byPath.get(error.instancePath);
+    if (here) here.push(error);
+    else byPath.set(error.instancePath, [error]);
+  }
+  // Every pointer with an error below it, from each error's ancestors: linear in the errors, where
+  // comparing every pair of pointers was quadratic (minutes for a file of 500,000 wrong values).
+  const hasDeeper = new Set<string>();
+  for (const pointer of byPath.keys()) {
+    if (pointer !== "") hasDeeper.add("");
+    for (let slash = pointer.lastIndexOf("/"); slash > 0; slash = pointer.lastIndexOf("/", slash - 1))
+      hasDeeper.add(pointer.slice(0, slash));
+  }
   const problems: FactsProblem[] = [];
   for (const [pointer, here] of byPath) {
+    // One more than are reported, so the caller knows there were more; each message costs a search of its object.
+    const room = maxFactsProblems + 1 - problems.length;
+    if (room <= 0) break;
     // An object given where a number or an object may go: the deeper error is the real one.
-    const deeper = paths.some((p) => p.startsWith(`${pointer}/`));
-    if (deeper && here.every((e) => e.keyword === "anyOf" || e.keyword === "type" || e.keyword === "pattern")) continue;
-    problems.push(...messagesAt(file, schema, pointer, here));
+    if (hasDeeper.has(pointer) && here.every((e) => e.keyword === "anyOf" || e.keyword === "type" || e.keyword === "pattern")) continue;
+    problems.push(...messagesAt(file, schema, pointer, here, room));
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -38,12 +51,13 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
   return validate;
 }
 
-function messagesAt(file: FactsFile, schema: JsonSchema, pointer: string, errors: readonly ErrorObject[]): FactsProblem[] {
+/** The problems at one pointer, at most `limit` of them. */
+function messagesAt(file: FactsFile, schema: JsonSchema, pointer: string, errors: readonly ErrorObject[], limit: number): FactsProblem[] {
   const path = pathOf(pointer);
   const where = pointer === "" ? "the facts" : `'${path.join(".")}'`;
   const extra = errors.filter((e) => e.keyword === "additionalProperties" || e.keyword === "propertyNames");
   if (extra.length > 0) {
-    return extra.map((e) => {
+    return extra.slice(0, limit).map((e) => {
       const params = e.params as { additionalProperty?: string; propertyName?: string };
       const key = String(params.additionalProperty ?? params.propertyName);
       return problemAt(file, path, unknownKeyMessage(schema, path, key), key);
@@ -51,7 +65,9 @@ function messagesAt(file: FactsFile, schema: JsonSchema, pointer: string, errors
   }
   const required = errors.filter((e) => e.keyword === "required");
   if (required.length > 0) {
-    return required.map((e) => problemAt(file, path, `${where} needs '${(e.params as { missingProperty: string }).missingProperty}'`));
+    return required
+      .slice(0, limit)
+      .map((e) => problemAt(file, path, `${where} needs '${(e.params as { missingProperty: string }).missingProperty}'`));
   }
   const schemaPaths = errors.map((e) => e.schemaPath).join(" ");
   if (path[0] === "events" && path.length === 2) {
@@ -92,6 +108,8 @@ function unknownKeyMessage(schema: JsonSchema, path: readonly (string | number)[
 function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
+    // Lengths further apart than two edits cannot be within two: skipping them keeps a megabyte-long key from costing seconds per candidate.
+    if (Math.abs(word.length - candidate.length) > 2) continue;
     const distance = editDistance(word, candidate);
     if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
   }
