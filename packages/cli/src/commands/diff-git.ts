@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { maxSourceBytes, Workspace, type CheckedDocument, type Diagnostic } from "@covenant/core";
 import { diffDocuments, renderDiffText, renderLineDiff, renderTermsListing } from "@covenant/review";
@@ -5,7 +6,7 @@ import { UsageError } from "../files.js";
 import { gitTopLevel } from "../git.js";
 import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
-import { readRegularFileBytes, whyNotRead } from "../read-file.js";
+import { describeSpecial, readRegularFileBytes, whyNotRead } from "../read-file.js";
 import { hasSyntaxErrors } from "../report/document-errors.js";
 
 /*
@@ -104,6 +105,10 @@ export function runGitDriver(args: readonly string[], io: Io): number {
 export function runTextconv(paths: readonly string[], root: string | undefined, findRoot: (file: string) => string, io: Io): number {
   if (paths.length !== 1) throw new UsageError("--terms takes one contract: covenant diff --terms FILE");
   const file = resolve(io.cwd, paths[0]!);
+  // Git always hands textconv a regular file; a pipe, a device or a folder named by hand is a usage
+  // error like in every other command, and never read.
+  const kind = kindOfPath(file);
+  if (kind !== undefined) throw new UsageError(`cannot read '${paths[0]}': ${kind}`);
   const content = sideContent(file);
   if (content.kind === "absent") throw new UsageError(`cannot read '${paths[0]}': no such file or directory`);
   const asIs = (why: string, text: string): number => {
@@ -203,6 +208,17 @@ function gitQuoted(name: string): string {
 
 function shortHex(hex: string | undefined): string {
   return hex === undefined || hex === "." ? "0000000" : hex.slice(0, 7);
+}
+
+/** Why a path is no file to read (`it is a named pipe, not a regular file`), or undefined for a regular file. */
+function kindOfPath(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    if (stat.isFile()) return undefined;
+    return stat.isDirectory() ? "it is a directory" : `it is ${describeSpecial(stat)}, not a regular file`;
+  } catch {
+    return "no such file or directory";
+  }
 }
 
 /**
