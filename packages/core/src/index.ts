@@ -10,6 +10,7 @@ export * from "./semantics/model.js";
 export type * from "./semantics/values.js";
 export { durationMaxDays } from "./semantics/values.js";
 export * from "./semantics/schema.js";
+export * from "./semantics/actions.js";
 export { Decimal, toDecimal } from "./semantics/decimal.js";
 export { currencyInfo, allCurrencies, isCountryCode, allCountryCodes, countryName, type CurrencyInfo } from "./semantics/codes-tables.js";
 export { addDuration, compareDates, isoDate, dateOf, type CalendarDate } from "./semantics/dates.js";

@@ -5,7 +5,6 @@ import type { Fix } from "../diagnostics/diagnostic.js";
 import { toDecimal, writtenDecimals } from "./decimal.js";
 import {
   durationUnits,
-  escalationActions,
   quantityUnits,
   roundingModes,
   shareBases,
@@ -14,7 +13,8 @@ import {
 } from "./schema.js";
 import type * as V from "./values.js";
 import { currencyInfo, isCountryCode } from "./codes-tables.js";
-import { closest } from "./suggest.js";
+import { closest, suggestions } from "./suggest.js";
+import { actionSpec, actionSynonyms, actionVerbs, escalationActions, type ActionSpec } from "./actions.js";
 
 /** What a value reader needs from the checker: a place to report, and reference resolution. */
 export interface ReadContext {
@@ -656,7 +656,9 @@ export class ValueReader {
     if (escalation && !(escalationActions as readonly string[]).includes(verb.text)) {
       return this.enumValue(verb, escalationActions, field) as undefined;
     }
-    const object: string[] = [];
+    const spec = actionSpec(verb.text);
+    if (!spec) return this.unknownAction(verb, field);
+    const object: A.Word[] = [];
     let party: V.ReferenceValue | undefined;
     let within: V.DurationValue | undefined;
     let forDuration: V.DurationValue | undefined;
@@ -678,7 +680,7 @@ export class ValueReader {
         party = this.context.reference(term.text, term.range, ["party", "committee"]);
         i += 1;
       } else if (term.type === "Word" && !party && !within && !forDuration) {
-        object.push(term.text);
+        object.push(term);
         i += 1;
       } else break;
     }
@@ -690,7 +692,74 @@ export class ValueReader {
       );
       return undefined;
     }
-    return { kind: "action", verb: verb.text, object, party, within, for: forDuration, range: termsRange(terms) };
+    if (!this.actionObject(verb, spec, object)) return undefined;
+    return {
+      kind: "action",
+      verb: verb.text,
+      object: object.map((word) => word.text),
+      party,
+      within,
+      for: forDuration,
+      range: termsRange(terms),
+    };
+  }
+
+  /** CV308: a verb the vocabulary does not know, with the likeliest known ones as fixes. */
+  private unknownAction(verb: A.Word, field: string): undefined {
+    const near = suggestions(verb.text, actionVerbs, actionSynonyms);
+    const options = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(" or ")}?` : "";
+    this.context.report(
+      Codes.UnknownAction,
+      verb.range,
+      `'${verb.text}' is not an action Covenant knows, so '${field}' cannot be worded${options} (actions: ${actionVerbs.join(", ")})`,
+      near.map((n) => this.replace(verb.range, n)),
+    );
+    return undefined;
+  }
+
+  /** CV309: the object after a known verb must be one it takes, and only one; true when it is. */
+  private actionObject(verb: A.Word, spec: ActionSpec, object: readonly A.Word[]): boolean {
+    const uri = this.context.uri;
+    if (object.length === 0) {
+      if (spec.objects.length === 0 || spec.objectOptional) return true;
+      this.context.report(
+        Codes.UnknownActionObject,
+        verb.range,
+        `'${verb.text}' needs what it applies to, such as '${verb.text} ${spec.objects[0]}' (objects: ${spec.objects.join(", ")})`,
+      );
+      return false;
+    }
+    const extra = span(object[0]!.range, object[object.length - 1]!.range);
+    if (spec.objects.length === 0) {
+      this.context.report(
+        Codes.UnknownActionObject,
+        extra,
+        `'${verb.text}' takes no object; remove '${object.map((w) => w.text).join(" ")}'`,
+        [{ title: `Remove '${object.map((w) => w.text).join(" ")}'`, edits: [{ uri, range: span(verb.range, extra), newText: verb.text }] }],
+      );
+      return false;
+    }
+    const [first, ...rest] = object;
+    if (rest.length > 0) {
+      this.context.report(
+        Codes.UnknownActionObject,
+        span(rest[0]!.range, rest[rest.length - 1]!.range),
+        `'${verb.text}' takes one object; keep '${first!.text}' and remove the rest, or write another action`,
+        [{ title: `Keep '${verb.text} ${first!.text}'`, edits: [{ uri, range: span(first!.range, extra), newText: first!.text }] }],
+      );
+      return false;
+    }
+    if (!spec.objects.includes(first!.text)) {
+      const near = suggestions(first!.text, spec.objects);
+      this.context.report(
+        Codes.UnknownActionObject,
+        first!.range,
+        `'${verb.text}' does not take '${first!.text}'${near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(" or ")}?` : ""} (objects: ${spec.objects.join(", ")})`,
+        near.map((n) => this.replace(first!.range, n)),
+      );
+      return false;
+    }
+    return true;
   }
 
   private cause(expression: A.Expression): V.CauseValue | undefined {
