@@ -196,7 +196,7 @@ const actionPhrases: Readonly<Record<ActionVerb, string>> = {
   inspect: "inspect",
   requalify: "requalify",
   retrain: "retrain the staff concerned",
-  decarbonisation_plan: "submit and carry out a decarbonisation plan",
+  decarbonisation_plan: "carry out a decarbonisation plan",
 };
 
 /** Objects that read better in prose than as written (`delivery_dates` → "delivery dates"). */

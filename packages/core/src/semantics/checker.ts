@@ -81,15 +81,7 @@ class DocumentChecker {
       for (const node of file.declarations) {
         const kind = node.keyword.text;
         if (!isTopLevelKind(kind)) {
-          const suggestion = closest(kind, topLevelKinds);
-          this.report(
-            Codes.UnknownKind,
-            node.keyword.range,
-            `'${kind}' is not a kind of declaration${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
-            {
-              fixes: suggestion ? [this.replaceFix(node.keyword.range, suggestion)] : undefined,
-            },
-          );
+          this.unknownKind(node);
           continue;
         }
         const model = this.declaration(node, kindSchemas[kind], reader);
@@ -124,6 +116,33 @@ class DocumentChecker {
 
   private report(code: DiagnosticCode, range: SourceRange, message: string, extras?: FindingExtras): void {
     this.sink.report(this.uri, code, range, message, extras);
+  }
+
+  /**
+   * CV209. A line of words with no brace on it is prose pasted into the file, more likely than a
+   * declaration: the fix makes it a comment.
+   */
+  private unknownKind(node: A.Declaration): void {
+    const kind = node.keyword.text;
+    const suggestion = closest(kind, topLevelKinds);
+    const text = this.input.texts.get(this.uri) ?? "";
+    const lineStart = node.keyword.range.start.offset - (node.keyword.range.start.column - 1);
+    const lineEnd = text.slice(lineStart).search(/\r|\n|$/) + lineStart;
+    const line = text.slice(lineStart, lineEnd);
+    const prose = !suggestion && !line.includes("{") && line.trim().split(/\s+/).length >= 3;
+    const at = { line: node.keyword.range.start.line, column: 1, offset: lineStart };
+    this.report(
+      Codes.UnknownKind,
+      node.keyword.range,
+      `'${kind}' is not a kind of declaration${suggestion ? `; did you mean '${suggestion}'?` : prose ? "; if this line is a note, start it with '//'" : ""}`,
+      {
+        fixes: suggestion
+          ? [this.replaceFix(node.keyword.range, suggestion)]
+          : prose
+            ? [{ title: "Make this line a comment", edits: [{ uri: this.uri, range: { start: at, end: at }, newText: "// " }] }]
+            : undefined,
+      },
+    );
   }
 
   private replaceFix(range: SourceRange, newText: string): Fix {

@@ -34,8 +34,9 @@ const stem = (word: string): string => word.replace(/(ly|s|es|ed|ing)$/, "");
 
 /**
  * The candidates `word` most likely stands for, best first (at most `max`): a known synonym, the
- * same word spelled differently (case, `_`, `-`), the same stem or a prefix (`month` → `monthly`,
- * `quarter` → `quarterly`), then a near typo by edit distance. Empty when nothing is close.
+ * same word spelled differently (case, `_`, `-`), a near typo by edit distance, then a word of the
+ * same stem or that `word` begins (`month` → `monthly`, `quarter` → `quarterly`). Empty when
+ * nothing is close.
  */
 export function suggestions(
   word: string,
@@ -52,15 +53,12 @@ export function suggestions(
     const other = normalise(candidate);
     const synonymRank = meant.indexOf(candidate);
     let rank: number;
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (synonymRank >= 0) rank = synonymRank;
     else if (other === key) rank = 10;
-    else if (key.length >= 3 && (stem(other) === stem(key) || other.startsWith(key) || (other.length >= 3 && key.startsWith(other))))
-      rank = 20 + Math.abs(other.length - key.length);
-    else {
-      const d = distance(word.toLowerCase(), candidate.toLowerCase());
-      if (d > limit) continue;
-      rank = 100 + d;
-    }
+    else if (d <= limit) rank = 20 + d;
+    else if (key.length >= 3 && (stem(other) === stem(key) || other.startsWith(key))) rank = 50 + other.length - key.length;
+    else continue;
     ranked.push({ candidate, rank });
   }
   return ranked

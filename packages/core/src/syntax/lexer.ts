@@ -9,6 +9,8 @@ import {
   UnterminatedString,
   StringLiteral,
   CurlyString,
+  ForeignComment,
+  foreignCommentOpening,
 } from "./tokens.js";
 import type { Comment } from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -78,6 +80,18 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
       text: token.image,
       range: lines.rangeOf(token.startOffset, token.startOffset + token.image.length),
     });
+    if (token.tokenType === ForeignComment) {
+      const opening = foreignCommentOpening(token.image) ?? token.image.slice(0, 1);
+      const range = lines.rangeOf(token.startOffset, token.startOffset + opening.length);
+      diagnostics.push({
+        code: Codes.UnknownCharacter,
+        severity: "error",
+        message: `Comments start with '//' in Covenant; '${opening}' does not start a comment`,
+        uri,
+        range,
+        fixes: [{ title: `Change '${opening}' to '//'`, edits: [{ uri, range, newText: "//" }] }],
+      });
+    }
     if (token.tokenType === UnterminatedBlockComment) {
       diagnostics.push({
         code: Codes.UnterminatedComment,

@@ -25,6 +25,43 @@ export const UnterminatedBlockComment = createToken({
   line_breaks: true,
 });
 
+/**
+ * A comment in another language's style, to the end of the line: `#` or `--` anywhere, `;` or `%`
+ * first on a line. Reported once as CV103 with a fix to `//` and otherwise kept as a comment, so
+ * one such line never cascades into syntax errors.
+ */
+export const ForeignComment = createToken({
+  name: "ForeignComment",
+  pattern: { exec: foreignComment },
+  start_chars_hint: ["#", "-", ";", "%"],
+  line_breaks: false,
+  group: "comments",
+});
+
+/** The opening of a foreign comment (`#`, `--`, `;`, `%`), or undefined if `image` is not one. */
+export function foreignCommentOpening(image: string): string | undefined {
+  return /^(#|--|;|%)/.exec(image)?.[1];
+}
+
+function foreignComment(text: string, offset: number): [string] | null {
+  const ch = text.charCodeAt(offset);
+  const hash = ch === 35; /* # */
+  const dashes = ch === 45 /* - */ && text.charCodeAt(offset + 1) === 45;
+  if (!hash && !dashes && ((ch !== 59 /* ; */ && ch !== 37) /* % */ || !firstOnLine(text, offset))) return null;
+  let end = offset + 1;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return [text.slice(offset, end)];
+}
+
+function firstOnLine(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) return true;
+    if (ch !== 32 && ch !== 9) return false;
+  }
+  return true;
+}
+
 /** Abstract category for any double-quoted text, closed or not. */
 export const Text = createToken({ name: "Text", pattern: Lexer.NA });
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [Text] });
@@ -104,6 +141,7 @@ export const allTokens: TokenType[] = [
   LineComment,
   BlockComment,
   UnterminatedBlockComment,
+  ForeignComment,
   StringLiteral,
   UnterminatedString,
   CurlyString,

@@ -117,11 +117,11 @@ export class Workspace {
     const files = loaded.files.map((f) => f.file);
     const texts = new Map(loaded.files.map((f) => [f.path, f.text]));
     const checked = files.length > 0 ? checkDocument({ rootUri: rootPath, files, texts }) : undefined;
-    const diagnostics = dedupe([
-      ...loaded.diagnostics,
-      ...loaded.files.flatMap((f) => f.diagnostics),
-      ...(checked?.diagnostics ?? []),
-    ]).sort(compareDiagnostics);
+    const diagnostics = withoutCascades(
+      dedupe([...loaded.diagnostics, ...loaded.files.flatMap((f) => f.diagnostics), ...(checked?.diagnostics ?? [])]).sort(
+        compareDiagnostics,
+      ),
+    );
     const result: CheckedDocument = {
       rootUri: rootPath,
       files,
@@ -258,6 +258,35 @@ export class Workspace {
 }
 
 /** Drops repeated findings (the same file imported along two paths reports once). */
+/** Syntax findings, and the unknown kind a stray line of prose starts with. */
+const syntaxCodes = new Set<string>([
+  Codes.UnexpectedToken,
+  Codes.UnterminatedString,
+  Codes.UnterminatedComment,
+  Codes.UnknownCharacter,
+  Codes.NestingTooDeep,
+  Codes.InvalidEscape,
+  Codes.UnknownKind,
+]);
+/** Findings that follow from an earlier syntax finding on their line rather than stand for a fault of their own. */
+const consequentCodes = new Set<string>([Codes.UnexpectedToken, Codes.UnknownKind]);
+
+/**
+ * One fault, one finding: once a line has a syntax finding, the parser's later "expected …" and
+ * "not a kind" findings on that line (recovery re-reading the rest of the line) are dropped.
+ * `diagnostics` is sorted (by file, then position), so the first finding of each line comes first.
+ */
+function withoutCascades(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const linesWithSyntax = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (!syntaxCodes.has(d.code)) return true;
+    const line = `${d.uri}\u0000${d.range.start.line}`;
+    if (linesWithSyntax.has(line)) return !consequentCodes.has(d.code);
+    linesWithSyntax.add(line);
+    return true;
+  });
+}
+
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
