@@ -245,6 +245,7 @@ class DocumentChecker {
     const firstSeen = new Map<string, A.Field>();
     const rows: RowModel[] = [];
     const blocks: DeclarationModel[] = [];
+    const unread = new Set<string>();
 
     for (const member of node.members) {
       if (member.type === "Field") {
@@ -263,9 +264,11 @@ class DocumentChecker {
           continue;
         }
         firstSeen.set(name, member);
-        if (!member.value) continue;
-        const value = reader.read(spec.value, member.value, name);
-        if (!value) continue;
+        const value = member.value ? reader.read(spec.value, member.value, name) : undefined;
+        if (!value) {
+          unread.add(name);
+          continue;
+        }
         if (spec.repeatable) {
           const values = repeated.get(name);
           if (values) values.push(value);
@@ -274,6 +277,7 @@ class DocumentChecker {
       } else if (member.type === "Row") {
         const row = this.row(member, schema, reader);
         if (row) rows.push(row);
+        else unread.add(member.keyword.text);
       } else {
         const blockSchema = schema.blocks?.[member.keyword.text];
         if (!blockSchema) {
@@ -319,6 +323,7 @@ class DocumentChecker {
       repeated,
       rows,
       blocks,
+      unread,
     };
   }
 

@@ -13,6 +13,7 @@ import {
 } from "./schema.js";
 import type * as V from "./values.js";
 import { currencyInfo, isCountryCode } from "./codes-tables.js";
+import { currencySymbols } from "../syntax/tokens.js";
 import { closest, suggestions } from "./suggest.js";
 import { actionSpec, actionSynonyms, actionVerbs, escalationActions, type ActionSpec } from "./actions.js";
 
@@ -314,9 +315,12 @@ export class ValueReader {
 
   /** `USD 182.00`: undefined if not that shape, null if the currency is bad (reported). */
   money(terms: Terms): V.MoneyValue | undefined | null {
-    const [code, amount] = terms;
-    if (terms.length !== 2 || code?.type !== "Word" || amount?.type !== "Number" || !/^[A-Za-z]{3}$/.test(code.text)) return undefined;
-    const currency = this.currency(code);
+    if (terms.length !== 2) return undefined;
+    const [code, amount] = this.currencyFirst(terms[0]!, terms[1]!);
+    // `€48.50`: the lexer reported the symbol (CV103) with its fix; the amount is read in its currency.
+    const symbol = code.type === "Word" ? currencySymbols[code.text] : undefined;
+    if (code.type !== "Word" || amount.type !== "Number" || !(symbol || /^[A-Za-z]{3}$/.test(code.text))) return undefined;
+    const currency = symbol ? { kind: "code" as const, code: symbol, range: code.range } : this.currency(code);
     if (!currency) return null;
     const value = this.number(amount);
     if (!value) return null;
@@ -331,7 +335,22 @@ export class ValueReader {
           : `${currency.code} has ${info.digits} decimal places; '${amount.text}' has ${decimals}`,
       );
     }
-    return { kind: "money", currency: currency.code, amount: value.value, written: amount.text, range: span(code.range, amount.range) };
+    return { kind: "money", currency: currency.code, amount: value.value, written: amount.text, range: termsRange(terms) };
+  }
+
+  /**
+   * `48.50 EUR` is `EUR 48.50` written the other way round: the intent is clear, so it is said once
+   * (CV303) with a fix and read in the right order; any other pair is returned as written.
+   */
+  private currencyFirst(first: A.Term, second: A.Term): [A.Term, A.Term] {
+    if (first.type !== "Number" || second.type !== "Word" || !/^[A-Z]{3}$/.test(second.text) || !currencyInfo(second.text))
+      return [first, second];
+    const written = `${second.text} ${first.text}`;
+    const range = span(first.range, second.range);
+    this.context.report(Codes.WrongType, range, `Amounts are written with the currency code first: '${written}'`, [
+      { title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] },
+    ]);
+    return [second, first];
   }
 
   currency(word: A.Word): V.CodeValue | undefined {

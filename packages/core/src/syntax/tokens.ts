@@ -62,6 +62,37 @@ function firstOnLine(text: string, offset: number): boolean {
   return true;
 }
 
+/**
+ * Currency symbols people write before an amount, and the ISO 4217 code each is read as. `$` and
+ * `¥` stand for several currencies; they are read as USD and JPY, and the finding says so.
+ */
+export const currencySymbols: Readonly<Record<string, string>> = {
+  "€": "EUR",
+  "£": "GBP",
+  "$": "USD",
+  "¥": "JPY",
+  "₹": "INR",
+  "₩": "KRW",
+  "₽": "RUB",
+  "₺": "TRY",
+  "₪": "ILS",
+  "₫": "VND",
+  "฿": "THB",
+  "₱": "PHP",
+  "₴": "UAH",
+  "₦": "NGN",
+};
+
+/**
+ * A currency symbol directly before a number (`€48.50`, `$ 1_000`): reported as CV103 with a fix to
+ * the ISO code and read as that code, so the amount still takes part in the checks.
+ */
+export const CurrencySymbol = createToken({
+  name: "CurrencySymbol",
+  pattern: /[€£$¥₹₩₽₺₪₫฿₱₴₦](?= ?-?\d)/,
+  start_chars_hint: [..."€£$¥₹₩₽₺₪₫฿₱₴₦"],
+});
+
 /** Abstract category for any double-quoted text, closed or not. */
 export const Text = createToken({ name: "Text", pattern: Lexer.NA });
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [Text] });
@@ -149,6 +180,7 @@ export const allTokens: TokenType[] = [
   DateLiteral,
   PercentLiteral,
   NumberLiteral,
+  CurrencySymbol,
   Import,
   And,
   Or,

@@ -48,7 +48,7 @@ function checkCondition(context: RuleContext, uri: string, condition: Condition,
     case "lasting": {
       const reference = condition.form === "threshold" ? condition.event : condition.target;
       const event = declarationOf(context, reference);
-      if (event && event.kind === "event" && !fieldOf(event, "evidence", "text")) {
+      if (event && event.kind === "event" && !fieldOf(event, "evidence", "text") && !event.unread.has("evidence")) {
         context.report(
           uri,
           Codes.NotMeasurable,
