@@ -247,7 +247,7 @@ class DocumentChecker {
     const blocks: DeclarationModel[] = [];
     const unread = new Set<string>();
 
-    for (const member of node.members) {
+    for (const member of this.joinSplitRows(node.members, schema)) {
       if (member.type === "Field") {
         const name = member.name.text;
         const spec = schema.fields[name];
@@ -486,6 +486,36 @@ class DocumentChecker {
     }
   }
 
+  /**
+   * `step 60 days: notify supplier` parses as a row `step 60` and a field `days: notify supplier`,
+   * because a word before a colon starts a field. A row that needs a value but has none, followed on
+   * the same line by such a field, is one row written wrongly: it is read as one, so the row's own
+   * finding says what is wrong and no "unknown field" follows.
+   */
+  private joinSplitRows(members: readonly A.Member[], schema: KindSchema): A.Member[] {
+    const joined: A.Member[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i]!;
+      const next = members[i + 1];
+      if (
+        member.type === "Row" &&
+        !member.value &&
+        member.head?.type === "Phrase" &&
+        schema.rows?.[member.keyword.text]?.value &&
+        next?.type === "Field" &&
+        !schema.fields[next.name.text] &&
+        next.range.start.line === member.range.end.line
+      ) {
+        const word: A.Word = { type: "Word", text: next.name.text, range: next.name.range };
+        const terms = [...member.head.terms, word];
+        const head: A.Phrase = { type: "Phrase", terms, range: { start: member.head.range.start, end: word.range.end } };
+        joined.push({ ...member, head, value: next.value, range: { start: member.range.start, end: next.range.end } });
+        i++;
+      } else joined.push(member);
+    }
+    return joined;
+  }
+
   private row(member: A.Row, schema: KindSchema, reader: ValueReader): RowModel | undefined {
     const word = member.keyword.text;
     const spec = schema.rows?.[word];
@@ -526,10 +556,13 @@ class DocumentChecker {
         const [dayWord, number] = terms;
         const day = number?.type === "Number" ? toDecimal(number.digits) : undefined;
         if (terms.length !== 2 || dayWord?.type !== "Word" || dayWord.text !== "day" || !day || !day.isInteger() || day.isNegative()) {
+          const count = terms.find((t): t is A.NumberLiteral => t.type === "Number");
+          const written = count ? `day ${count.text}` : undefined;
           this.report(
             Codes.WrongType,
             member.head.range,
-            `A step starts with its day, such as 'step day 15: notify supplier', but found ${describeExpression(member.head)}`,
+            `A step starts with its day, such as 'step day 15: notify supplier', but found ${describeExpression(member.head)}${written ? `; write '${written}'` : ""}`,
+            { fixes: written ? [{ title: `Write '${written}'`, edits: [{ uri: this.uri, range: member.head.range, newText: written }] }] : undefined },
           );
           return undefined;
         }

@@ -74,6 +74,20 @@ export function describeExpression(expression: A.Expression): string {
   }
 }
 
+/** Calendar words written where a breach count needs `periods`, with how the message names them. */
+const calendarPeriods: Readonly<Record<string, string>> = {
+  day: "days",
+  days: "days",
+  week: "weeks",
+  weeks: "weeks",
+  month: "months",
+  months: "months",
+  quarter: "quarters",
+  quarters: "quarters",
+  year: "years",
+  years: "years",
+};
+
 /** Codes people write that ISO does not use, and the ISO code meant. */
 const countryAliases: Readonly<Record<string, string>> = { UK: "GB", EL: "GR", EN: "GB" };
 const currencyAliases: Readonly<Record<string, string>> = { RMB: "CNY", NTD: "TWD", YEN: "JPY", STG: "GBP" };
@@ -870,7 +884,21 @@ export class ValueReader {
       const count = terms[4];
       if (words[3] === "for" && count?.type === "Number") {
         const consecutive = words[5] === "consecutive";
-        const periodWord = words[consecutive ? 6 : 5];
+        const periodAt = consecutive ? 6 : 5;
+        let periodWord = words[periodAt];
+        const calendar = periodWord ? calendarPeriods[periodWord] : undefined;
+        if (calendar && terms.length === periodAt + 1) {
+          // `for 3 consecutive months`: breaches are counted in the measured thing's own periods.
+          const written = count.text === "1" ? "period" : "periods";
+          const range = terms[periodAt]!.range;
+          this.context.report(
+            Codes.WrongType,
+            range,
+            `A breach is counted in measurement periods (the KPI's 'period'), not in ${calendar}; write '${terms.slice(3, periodAt).map(termText).join(" ")} ${written}'`,
+            [{ title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] }],
+          );
+          periodWord = written;
+        }
         if ((periodWord === "periods" || periodWord === "period") && terms.length === (consecutive ? 7 : 6)) {
           const periods = toDecimal(count.digits);
           if (!periods || !periods.isInteger() || periods.lt(1)) {

@@ -258,31 +258,27 @@ export class Workspace {
 }
 
 /** Drops repeated findings (the same file imported along two paths reports once). */
-/** Syntax findings, and the unknown kind a stray line of prose starts with. */
-const syntaxCodes = new Set<string>([
-  Codes.UnexpectedToken,
-  Codes.UnterminatedString,
-  Codes.UnterminatedComment,
-  Codes.UnknownCharacter,
-  Codes.NestingTooDeep,
-  Codes.InvalidEscape,
-  Codes.UnknownKind,
-]);
-/** Findings that follow from an earlier syntax finding on their line rather than stand for a fault of their own. */
+/**
+ * Findings after which the parser's recovery re-reads the rest of the line: a stray character, an
+ * unexpected token, a line that does not start a declaration (pasted prose, a comment in another
+ * language's style). Text left open is not among them: it ends its line, and what is missing after
+ * it (a brace at the end of the file) is a fault of its own.
+ */
+const lineBreakingCodes = new Set<string>([Codes.UnexpectedToken, Codes.UnknownCharacter, Codes.UnknownKind]);
+/** Findings that follow from an earlier such finding on their line rather than stand for a fault of their own. */
 const consequentCodes = new Set<string>([Codes.UnexpectedToken, Codes.UnknownKind]);
 
 /**
- * One fault, one finding: once a line has a syntax finding, the parser's later "expected …" and
- * "not a kind" findings on that line (recovery re-reading the rest of the line) are dropped.
- * `diagnostics` is sorted (by file, then position), so the first finding of each line comes first.
+ * One fault, one finding: once a line has a finding that derails the parser, its later "expected …"
+ * and "not a kind" findings on that line are dropped. `diagnostics` is sorted (by file, then
+ * position), so the first finding of each line comes first.
  */
 function withoutCascades(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const linesWithSyntax = new Set<string>();
+  const derailed = new Set<string>();
   return diagnostics.filter((d) => {
-    if (!syntaxCodes.has(d.code)) return true;
     const line = `${d.uri}\u0000${d.range.start.line}`;
-    if (linesWithSyntax.has(line)) return !consequentCodes.has(d.code);
-    linesWithSyntax.add(line);
+    if (consequentCodes.has(d.code) && derailed.has(line)) return false;
+    if (lineBreakingCodes.has(d.code)) derailed.add(line);
     return true;
   });
 }
