@@ -170,9 +170,19 @@ class DocumentChecker {
         return currentUri();
       },
       declaredUnits: this.declaredUnits,
+      contractCurrency: this.writtenContractCurrency(),
       report: (code, range, message, fixes) => this.report(code, range, message, { fixes }),
       reference: (name, range, kinds) => this.resolve(name, range, kinds),
     };
+  }
+
+  /** The currency code written in the root file's contract header, before any value is read (for `$ 5`). */
+  private writtenContractCurrency(): string | undefined {
+    const root = this.input.files.find((f) => f.uri === this.input.rootUri);
+    const contract = root?.declarations.find((d) => d.keyword.text === "contract");
+    const field = contract?.members.find((m): m is A.Field => m.type === "Field" && m.name.text === "currency");
+    const term = field?.value?.type === "Phrase" && field.value.terms.length === 1 ? field.value.terms[0] : undefined;
+    return term?.type === "Word" ? term.text : undefined;
   }
 
   /** Resolves a name used where one of `kinds` is expected, recording the use. */

@@ -25,6 +25,8 @@ export interface ReadContext {
   reference(name: string, range: SourceRange, kinds: readonly ReferenceKind[]): V.ReferenceValue;
   /** Units declared by products and events, accepted in quantities besides the built-in ones. */
   readonly declaredUnits: ReadonlySet<string>;
+  /** The currency the contract header names, if any: what `$` and `¥` stand for when it is one of theirs. */
+  readonly contractCurrency: string | undefined;
 }
 
 type Terms = readonly A.Term[];
@@ -331,10 +333,9 @@ export class ValueReader {
   money(terms: Terms): V.MoneyValue | undefined | null {
     if (terms.length !== 2) return undefined;
     const [code, amount] = this.currencyFirst(terms[0]!, terms[1]!);
-    // `€48.50`: the lexer reported the symbol (CV103) with its fix; the amount is read in its currency.
     const symbol = code.type === "Word" ? currencySymbols[code.text] : undefined;
     if (code.type !== "Word" || amount.type !== "Number" || !(symbol || /^[A-Za-z]{3}$/.test(code.text))) return undefined;
-    const currency = symbol ? { kind: "code" as const, code: symbol, range: code.range } : this.currency(code);
+    const currency = symbol ? this.currencySymbol(code, amount, symbol) : this.currency(code);
     if (!currency) return null;
     const value = this.number(amount);
     if (!value) return null;
@@ -350,6 +351,23 @@ export class ValueReader {
       );
     }
     return { kind: "money", currency: currency.code, amount: value.value, written: amount.text, range: termsRange(terms) };
+  }
+
+  /**
+   * `€48.50`: amounts are written with the ISO code first. Said once (CV103) with a fix, and read in
+   * that currency so the amount still takes part in the checks. `$` and `¥` stand for several
+   * currencies: the contract's own when it is one of them, else USD and JPY.
+   */
+  private currencySymbol(symbol: A.Word, amount: A.NumberLiteral, symbolCurrencies: readonly string[]): V.CodeValue {
+    const own = this.context.contractCurrency;
+    const code = own && symbolCurrencies.includes(own) ? own : symbolCurrencies[0]!;
+    const written = `${code} ${amount.text}`;
+    const range = span(symbol.range, amount.range);
+    const several = symbolCurrencies.length > 1 ? ` ('${symbol.text}' is read as ${code}; write another code if it means another currency)` : "";
+    this.context.report(Codes.UnknownCharacter, range, `Amounts are written with the ISO currency code first: '${written}'${several}`, [
+      { title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] },
+    ]);
+    return { kind: "code", code, range: symbol.range };
   }
 
   /**

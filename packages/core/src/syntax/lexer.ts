@@ -12,7 +12,6 @@ import {
   ForeignComment,
   foreignCommentOpening,
   CurrencySymbol,
-  currencySymbols,
 } from "./tokens.js";
 import type { Comment } from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -65,6 +64,11 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
       message: `Unexpected character${error.length > 1 ? "s" : ""} '${printable}'${error.length > 20 ? "…" : ""}; remove ${error.length > 1 ? "them" : "it"}`,
       uri,
       range: lines.rangeOf(error.offset, error.offset + error.length),
+      // A `;` ending a member, as in most programming languages, is the one stray character whose removal is surely right.
+      fixes:
+        shown === ";"
+          ? [{ title: "Remove ';'", edits: [{ uri, range: lines.rangeOf(error.offset, error.offset + 1), newText: "" }] }]
+          : undefined,
     });
   }
   const commentTokens = result.groups["comments"] ?? [];
@@ -110,10 +114,9 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
       });
     }
   }
-  for (const [index, token] of result.tokens.entries()) {
+  for (const token of result.tokens) {
     if (token.tokenType === CurrencySymbol) {
-      diagnostics.push(currencySymbolFinding(token, result.tokens[index + 1], uri, lines));
-      // Read as a word (`EUR`'s place), so `€48.50` is an amount to the checker and nothing cascades.
+      // A word in a currency code's place: the value reader reports it where it reads an amount.
       token.tokenType = Identifier;
       token.tokenTypeIdx = Identifier.tokenTypeIdx!;
       continue;
@@ -277,23 +280,6 @@ function oneLineTextFindings(token: IToken, uri: string, lines: LineMap): Diagno
     });
   }
   return findings;
-}
-
-/** CV103 for `€48.50`: amounts are written with the ISO code first; the fix writes `EUR 48.50`. */
-function currencySymbolFinding(symbol: IToken, amount: IToken | undefined, uri: string, lines: LineMap): Diagnostic {
-  const code = currencySymbols[symbol.image]!;
-  const written = amount ? `${code} ${amount.image}` : code;
-  const end = amount ? amount.startOffset + amount.image.length : symbol.startOffset + symbol.image.length;
-  const range = lines.rangeOf(symbol.startOffset, end);
-  const several = symbol.image === "$" || symbol.image === "¥" ? ` ('${symbol.image}' is read as ${code}; write another code if it means another currency)` : "";
-  return {
-    code: Codes.UnknownCharacter,
-    severity: "error",
-    message: `Amounts are written with the ISO currency code first: '${written}'${several}`,
-    uri,
-    range,
-    fixes: [{ title: `Write '${written}'`, edits: [{ uri, range, newText: written }] }],
-  };
 }
 
 /** Moves what the lexer found in a block (or after a byte-order mark) to its place in the whole text. */

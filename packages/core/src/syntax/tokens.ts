@@ -63,29 +63,30 @@ function firstOnLine(text: string, offset: number): boolean {
 }
 
 /**
- * Currency symbols people write before an amount, and the ISO 4217 code each is read as. `$` and
- * `¥` stand for several currencies; they are read as USD and JPY, and the finding says so.
+ * Currency symbols people write before an amount, and the ISO 4217 codes each may stand for (the
+ * first unless the contract's currency is another of them): `$ 5` in a CAD contract is CAD 5.
  */
-export const currencySymbols: Readonly<Record<string, string>> = {
-  "€": "EUR",
-  "£": "GBP",
-  "$": "USD",
-  "¥": "JPY",
-  "₹": "INR",
-  "₩": "KRW",
-  "₽": "RUB",
-  "₺": "TRY",
-  "₪": "ILS",
-  "₫": "VND",
-  "฿": "THB",
-  "₱": "PHP",
-  "₴": "UAH",
-  "₦": "NGN",
+export const currencySymbols: Readonly<Record<string, readonly string[]>> = {
+  "€": ["EUR"],
+  "£": ["GBP"],
+  $: ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN"],
+  "¥": ["JPY", "CNY"],
+  "₹": ["INR"],
+  "₩": ["KRW"],
+  "₽": ["RUB"],
+  "₺": ["TRY"],
+  "₪": ["ILS"],
+  "₫": ["VND"],
+  "฿": ["THB"],
+  "₱": ["PHP"],
+  "₴": ["UAH"],
+  "₦": ["NGN"],
 };
 
 /**
- * A currency symbol directly before a number (`€48.50`, `$ 1_000`): reported as CV103 with a fix to
- * the ISO code and read as that code, so the amount still takes part in the checks.
+ * A currency symbol directly before a number (`€48.50`, `$ 1_000`): lexed as a word, so the value
+ * reader sees an amount, reports the symbol (CV103) with a fix to the ISO code and reads it in
+ * that currency. Anywhere else the symbol is a word the field does not expect.
  */
 export const CurrencySymbol = createToken({
   name: "CurrencySymbol",

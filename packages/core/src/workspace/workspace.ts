@@ -265,20 +265,28 @@ export class Workspace {
  * it (a brace at the end of the file) is a fault of its own.
  */
 const lineBreakingCodes = new Set<string>([Codes.UnexpectedToken, Codes.UnknownCharacter, Codes.UnknownKind]);
-/** Findings that follow from an earlier such finding on their line rather than stand for a fault of their own. */
-const consequentCodes = new Set<string>([Codes.UnexpectedToken, Codes.UnknownKind]);
+/**
+ * Findings that follow from an earlier derailing finding on their line rather than stand for a
+ * fault of their own. A stray character after a stray character is kept (each run of binary
+ * garbage is shown); after the parser gave up on the line (CV100, CV209) it is the line's rest.
+ */
+function isConsequent(code: string, derailedBy: string): boolean {
+  if (code === Codes.UnexpectedToken || code === Codes.UnknownKind) return true;
+  return code === Codes.UnknownCharacter && derailedBy !== Codes.UnknownCharacter;
+}
 
 /**
- * One fault, one finding: once a line has a finding that derails the parser, its later "expected …"
- * and "not a kind" findings on that line are dropped. `diagnostics` is sorted (by file, then
+ * One fault, one finding: once a line has a finding that derails the parser, its later "expected …",
+ * "not a kind" and (after the parser's) stray-character findings on that line are dropped. `diagnostics` is sorted (by file, then
  * position), so the first finding of each line comes first.
  */
 function withoutCascades(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const derailed = new Set<string>();
+  const derailed = new Map<string, string>();
   return diagnostics.filter((d) => {
     const line = `${d.uri}\u0000${d.range.start.line}`;
-    if (consequentCodes.has(d.code) && derailed.has(line)) return false;
-    if (lineBreakingCodes.has(d.code)) derailed.add(line);
+    const by = derailed.get(line);
+    if (by !== undefined && isConsequent(d.code, by)) return false;
+    if (by === undefined && lineBreakingCodes.has(d.code)) derailed.set(line, d.code);
     return true;
   });
 }
