@@ -119,8 +119,8 @@ class DocumentChecker {
   }
 
   /**
-   * CV209. A line of words with no brace on it is prose pasted into the file, more likely than a
-   * declaration: the fix makes it a comment.
+   * CV209. A line of three or more words with no brace on it or after it is prose pasted into the
+   * file rather than a misspelt declaration: the fix makes it a comment.
    */
   private unknownKind(node: A.Declaration): void {
     const kind = node.keyword.text;
@@ -129,17 +129,22 @@ class DocumentChecker {
     const lineStart = node.keyword.range.start.offset - (node.keyword.range.start.column - 1);
     const lineEnd = text.slice(lineStart).search(/\r|\n|$/) + lineStart;
     const line = text.slice(lineStart, lineEnd);
-    const prose = !suggestion && !line.includes("{") && line.trim().split(/\s+/).length >= 3;
+    const keywordLine = node.keyword.range.start.line;
+    const prose =
+      !node.closed &&
+      node.members.every((member) => member.range.end.line === keywordLine) &&
+      !line.includes("{") &&
+      line.trim().split(/\s+/).length >= 3;
     const at = { line: node.keyword.range.start.line, column: 1, offset: lineStart };
     this.report(
       Codes.UnknownKind,
       node.keyword.range,
-      `'${kind}' is not a kind of declaration${suggestion ? `; did you mean '${suggestion}'?` : prose ? "; if this line is a note, start it with '//'" : ""}`,
+      `'${kind}' is not a kind of declaration${prose ? "; if this line is a note, start it with '//'" : suggestion ? `; did you mean '${suggestion}'?` : ""}`,
       {
-        fixes: suggestion
-          ? [this.replaceFix(node.keyword.range, suggestion)]
-          : prose
-            ? [{ title: "Make this line a comment", edits: [{ uri: this.uri, range: { start: at, end: at }, newText: "// " }] }]
+        fixes: prose
+          ? [{ title: "Make this line a comment", edits: [{ uri: this.uri, range: { start: at, end: at }, newText: "// " }] }]
+          : suggestion
+            ? [this.replaceFix(node.keyword.range, suggestion)]
             : undefined,
       },
     );

@@ -223,7 +223,7 @@ function joinLines(image: string, spans: readonly { start: number; end: number }
  * Direction marks (U+200E, U+200F, U+061C), ZWJ and ZWNJ are kept: names in Arabic, Hebrew,
  * Persian and Indic scripts need them.
  */
-const invisibleInText = /[\u0000-\u0008\u000e-\u001f\u0009\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e\u115f\u1160\u3164\uffa0]|\udb40[\udc00-\udc7f]/u;
+const invisibleInText = /[\u0000-\u0008\u000e-\u001f\u0009\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e\u115f\u1160\u3164\uffa0\u{e0000}-\u{e007f}]/u;
 
 const characterNames: Readonly<Record<string, string>> = {
   "\t": "a tab",

@@ -282,7 +282,12 @@ function isConsequent(code: string, derailedBy: string): boolean {
  */
 function withoutCascades(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const derailed = new Map<string, string>();
+  // A value with a stray character inside (`USD 48.5.0`) is that one fault; its "expects …" is not another.
+  const stray = diagnostics.filter((d) => d.code === Codes.UnknownCharacter);
+  const holdsStray = (d: Diagnostic): boolean =>
+    stray.some((s) => s.uri === d.uri && s.range.start.offset >= d.range.start.offset && s.range.start.offset < d.range.end.offset);
   return diagnostics.filter((d) => {
+    if (d.code === Codes.WrongType && holdsStray(d)) return false;
     const line = `${d.uri}\u0000${d.range.start.line}`;
     const by = derailed.get(line);
     if (by !== undefined && isConsequent(d.code, by)) return false;
