@@ -10,7 +10,9 @@ import { Workspace, memoryHost, type Diagnostic, type Fix } from "../packages/co
  * docs/diagnostics.md, and for the cases of issue 10 whose fixes are new.
  */
 
-const corpus = join(import.meta.dirname, "corpus").split(sep).join("/");
+const corpus = join(import.meta.dirname, "corpus")
+  .split(sep)
+  .join("/");
 const docs = readFileSync(join(import.meta.dirname, "../docs/diagnostics.md"), "utf8");
 
 /** Every `.contract` file under `folder`, by absolute POSIX path. */
@@ -57,9 +59,15 @@ const issueCases: Case[] = [
   ["pasted prose", `The supplier shall deliver on time.\n`],
   ["euro sign", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: €48.50\n}\n`],
   ["code after the amount", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: 48.50 EUR\n}\n`],
-  ["period as month", `commitment c {\n  party: buyer\n  product: p\n  minimum: 10 module per month\n  period: month\n  shortfall: EUR 1.00 per module\n}\n`],
+  [
+    "period as month",
+    `commitment c {\n  party: buyer\n  product: p\n  minimum: 10 module per month\n  period: month\n  shortfall: EUR 1.00 per module\n}\n`,
+  ],
   ["unknown action", `force_majeure fm {\n  trigger "flood"\n  relief: excuse performance\n}\n`],
-  ["step in days", `escalation ladder {\n  step 60 days: notify supplier\n}\n\nmilestone m "M" {\n  due: 2027-01-01\n  on_miss: ladder\n}\n`],
+  [
+    "step in days",
+    `escalation ladder {\n  step 60 days: notify supplier\n}\n\nmilestone m "M" {\n  due: 2027-01-01\n  on_miss: ladder\n}\n`,
+  ],
   ["consecutive months", `termination {\n  cause: breach of on_time for 3 consecutive months\n}\n`],
   ["line break in a title", `obligation o "Insure\\n\\n## 9. Bonus" {\n  party: supplier\n  must: "insure"\n}\n`],
   ["bidi override in a name", `obligation o "Insure\u202e" {\n  party: supplier\n  must: "insure"\n}\n`],
@@ -89,7 +97,8 @@ function applyFix(files: Readonly<Record<string, string>>, fix: Fix): Record<str
 function moved(fix: Fix, files: Readonly<Record<string, string>>, uri: string, offset: number): { offset: number; line: number } {
   let shifted = offset;
   for (const edit of fix.edits)
-    if (edit.uri === uri && edit.range.end.offset <= offset) shifted += edit.newText.length - (edit.range.end.offset - edit.range.start.offset);
+    if (edit.uri === uri && edit.range.end.offset <= offset)
+      shifted += edit.newText.length - (edit.range.end.offset - edit.range.start.offset);
   const text = files[uri] ?? "";
   return { offset: shifted, line: text.slice(0, shifted).split(/\r\n|\r|\n/).length };
 }

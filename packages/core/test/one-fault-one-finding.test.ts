@@ -134,7 +134,26 @@ describe("a line of prose pasted between declarations", () => {
 
 describe("one-line text (CV106) and invisible characters (CV107)", () => {
   const breaks = ["\\n", "\u2028", "\u2029", "\u0085", "\u000b", "\u000c"];
-  const invisibles = ["\t", "\u0007", "\u007f", "\u009b", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200b", "\u2060", "\ufeff", "\u3164", "\u{e0041}"];
+  const invisibles = [
+    "\t",
+    "\u0007",
+    "\u007f",
+    "\u009b",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200b",
+    "\u2060",
+    "\ufeff",
+    "\u3164",
+    "\u{e0041}",
+  ];
   const allowed = ["\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufe0f", "é", "株", "\u00a0"];
   const plain = fc.string({ maxLength: 20, unit: fc.constantFrom(..."abc XYZ.,&()-'0123456789") });
   const places = ["party", "title", "field"] as const;
@@ -147,14 +166,21 @@ describe("one-line text (CV106) and invisible characters (CV107)", () => {
 
   it("a line break anywhere in any text is one CV106 whose fix leaves one clean line", () => {
     fc.assert(
-      fc.property(plain, fc.constantFrom(...breaks), fc.array(fc.constantFrom(...breaks), { maxLength: 3 }), plain, fc.constantFrom(...places), (a, br, more, b, place) => {
-        const text = contractWith(place, `${a}${br}${more.join("")}${b}`);
-        const found = check(text).filter((d) => d.severity === "error");
-        expect(findings(found)).toEqual([place === "field" ? "16 CV106" : "14 CV106"]);
-        const fixed = apply(text, found[0]!.fixes![0]!);
-        expect(check(fixed).filter((d) => d.severity === "error")).toEqual([]);
-        expect(fixed.split("\n").length).toBe(text.split("\n").length);
-      }),
+      fc.property(
+        plain,
+        fc.constantFrom(...breaks),
+        fc.array(fc.constantFrom(...breaks), { maxLength: 3 }),
+        plain,
+        fc.constantFrom(...places),
+        (a, br, more, b, place) => {
+          const text = contractWith(place, `${a}${br}${more.join("")}${b}`);
+          const found = check(text).filter((d) => d.severity === "error");
+          expect(findings(found)).toEqual([place === "field" ? "16 CV106" : "14 CV106"]);
+          const fixed = apply(text, found[0]!.fixes![0]!);
+          expect(check(fixed).filter((d) => d.severity === "error")).toEqual([]);
+          expect(fixed.split("\n").length).toBe(text.split("\n").length);
+        },
+      ),
       { seed: 20261130, numRuns: 300 },
     );
   });

@@ -31,7 +31,10 @@ export const actionVocabulary = {
   suspend: { doc: "Suspend a performance: `suspend delivery for 60 days`.", objects: deliveries },
   resume: { doc: "Resume a suspended performance: `resume delivery within 10 days`.", objects: deliveries },
   reduce: { doc: "Reduce a performance: `reduce deliveries for 30 days`.", objects: deliveries },
-  reschedule: { doc: "Reschedule deliveries or milestones: `reschedule deliveries within 15 days`.", objects: [...deliveries, "milestones"] },
+  reschedule: {
+    doc: "Reschedule deliveries or milestones: `reschedule deliveries within 15 days`.",
+    objects: [...deliveries, "milestones"],
+  },
   extend: {
     doc: "Extend dates by the time given: `extend milestones for 90 days`.",
     objects: ["milestones", "deadlines", "delivery_dates", "due_dates"],

@@ -577,7 +577,11 @@ class DocumentChecker {
             Codes.WrongType,
             member.head.range,
             `A step starts with its day, such as 'step day 15: notify supplier', but found ${describeExpression(member.head)}${written ? `; write '${written}'` : ""}`,
-            { fixes: written ? [{ title: `Write '${written}'`, edits: [{ uri: this.uri, range: member.head.range, newText: written }] }] : undefined },
+            {
+              fixes: written
+                ? [{ title: `Write '${written}'`, edits: [{ uri: this.uri, range: member.head.range, newText: written }] }]
+                : undefined,
+            },
           );
           return undefined;
         }

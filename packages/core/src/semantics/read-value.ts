@@ -3,14 +3,7 @@ import type { SourceRange } from "../syntax/position.js";
 import { Codes, type DiagnosticCode } from "../diagnostics/codes.js";
 import type { Fix } from "../diagnostics/diagnostic.js";
 import { toDecimal, writtenDecimals } from "./decimal.js";
-import {
-  durationUnits,
-  quantityUnits,
-  roundingModes,
-  shareBases,
-  type ReferenceKind,
-  type ValueType,
-} from "./schema.js";
+import { durationUnits, quantityUnits, roundingModes, shareBases, type ReferenceKind, type ValueType } from "./schema.js";
 import type * as V from "./values.js";
 import { currencyInfo, isCountryCode } from "./codes-tables.js";
 import { currencySymbols } from "../syntax/tokens.js";
@@ -363,7 +356,8 @@ export class ValueReader {
     const code = own && symbolCurrencies.includes(own) ? own : symbolCurrencies[0]!;
     const written = `${code} ${amount.text}`;
     const range = span(symbol.range, amount.range);
-    const several = symbolCurrencies.length > 1 ? ` ('${symbol.text}' is read as ${code}; write another code if it means another currency)` : "";
+    const several =
+      symbolCurrencies.length > 1 ? ` ('${symbol.text}' is read as ${code}; write another code if it means another currency)` : "";
     this.context.report(Codes.UnknownCharacter, range, `Amounts are written with the ISO currency code first: '${written}'${several}`, [
       { title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] },
     ]);
@@ -786,7 +780,12 @@ export class ValueReader {
         Codes.UnknownActionObject,
         extra,
         `'${verb.text}' takes no object; remove '${object.map((w) => w.text).join(" ")}'`,
-        [{ title: `Remove '${object.map((w) => w.text).join(" ")}'`, edits: [{ uri, range: span(verb.range, extra), newText: verb.text }] }],
+        [
+          {
+            title: `Remove '${object.map((w) => w.text).join(" ")}'`,
+            edits: [{ uri, range: span(verb.range, extra), newText: verb.text }],
+          },
+        ],
       );
       return false;
     }

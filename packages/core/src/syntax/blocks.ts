@@ -39,7 +39,11 @@ export function blockBounds(text: string, minimum = blockLength): number[] {
     const atLineStart = lineStart;
     lineStart = false;
     // A comment in another language's style runs to the end of the line, as the lexer reads it.
-    if (ch === 35 /* # */ || (ch === 45 /* - */ && text.charCodeAt(i + 1) === 45) || ((ch === 59 /* ; */ || ch === 37) /* % */ && atLineStart)) {
+    if (
+      ch === 35 /* # */ ||
+      (ch === 45 /* - */ && text.charCodeAt(i + 1) === 45) ||
+      ((ch === 59 /* ; */ || ch === 37) /* % */ && atLineStart)
+    ) {
       while (i + 1 < length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
       continue;
     }

@@ -182,8 +182,7 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
  */
 function lineBreaksIn(image: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  const isBreak = (ch: string | undefined): boolean =>
-    ch === "\u2028" || ch === "\u2029" || ch === "\u0085" || ch === "\v" || ch === "\f";
+  const isBreak = (ch: string | undefined): boolean => ch === "\u2028" || ch === "\u2029" || ch === "\u0085" || ch === "\v" || ch === "\f";
   for (let i = 0; i < image.length; i++) {
     const ch = image[i];
     if (ch === "\\") {
@@ -223,7 +222,9 @@ function joinLines(image: string, spans: readonly { start: number; end: number }
  * Direction marks (U+200E, U+200F, U+061C), ZWJ and ZWNJ are kept: names in Arabic, Hebrew,
  * Persian and Indic scripts need them.
  */
-const invisibleInText = /[\u0000-\u0008\u000e-\u001f\u0009\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e\u115f\u1160\u3164\uffa0\u{e0000}-\u{e007f}]/u;
+const invisibleInText =
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this pattern is for
+  /[\u0000-\u0008\u000e-\u001f\u0009\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e\u115f\u1160\u3164\uffa0\u{e0000}-\u{e007f}]/u;
 
 const characterNames: Readonly<Record<string, string>> = {
   "\t": "a tab",

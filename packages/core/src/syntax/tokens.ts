@@ -57,7 +57,8 @@ function firstOnLine(text: string, offset: number): boolean {
   for (let i = offset - 1; i >= 0; i--) {
     const ch = text.charCodeAt(i);
     if (ch === 10 || ch === 13) return true;
-    if (ch !== 32 && ch !== 9) return false;
+    // The blanks the lexer skips (see WhiteSpace), as the block scanner (blocks.ts) also reads them.
+    if (ch !== 32 && ch !== 9 && ch !== 12 && ch !== 11 && ch !== 0xa0 && ch !== 0xfeff) return false;
   }
   return true;
 }

@@ -254,7 +254,8 @@ class Candidates {
         const colon = tokens.indexOf(":");
         if (colon < 0) return [];
         const action = tokens.slice(colon + 1);
-        if (action.length === 0) return escalationActions.map((v) => ({ ...enumItem(v, "escalation action"), documentation: actionVocabulary[v].doc }));
+        if (action.length === 0)
+          return escalationActions.map((v) => ({ ...enumItem(v, "escalation action"), documentation: actionVocabulary[v].doc }));
         if (action[action.length - 1] === "by" || action.length === 1)
           return [
             ...this.references(["party", "committee"]),
