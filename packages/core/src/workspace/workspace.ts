@@ -283,9 +283,22 @@ function isConsequent(code: string, derailedBy: string): boolean {
 function withoutCascades(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const derailed = new Map<string, string>();
   // A value with a stray character inside (`USD 48.5.0`) is that one fault; its "expects …" is not another.
-  const stray = diagnostics.filter((d) => d.code === Codes.UnknownCharacter);
-  const holdsStray = (d: Diagnostic): boolean =>
-    stray.some((s) => s.uri === d.uri && s.range.start.offset >= d.range.start.offset && s.range.start.offset < d.range.end.offset);
+  const stray = new Map<string, number[]>();
+  for (const d of diagnostics)
+    if (d.code === Codes.UnknownCharacter) (stray.get(d.uri) ?? stray.set(d.uri, []).get(d.uri)!).push(d.range.start.offset);
+  const holdsStray = (d: Diagnostic): boolean => {
+    // Offsets are in file order (the list is sorted): find the first at or after the value's start.
+    const offsets = stray.get(d.uri);
+    if (!offsets) return false;
+    let low = 0;
+    let high = offsets.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (offsets[middle]! < d.range.start.offset) low = middle + 1;
+      else high = middle;
+    }
+    return low < offsets.length && offsets[low]! < d.range.end.offset;
+  };
   return diagnostics.filter((d) => {
     if (d.code === Codes.WrongType && holdsStray(d)) return false;
     const line = `${d.uri}\u0000${d.range.start.line}`;
