@@ -692,8 +692,9 @@ export class ValueReader {
   }
 
   /**
-   * `VERB object* (by PARTY)? (within|for DURATION)?`. Escalation steps also accept `notify PARTY`
-   * (the party directly after the verb).
+   * `VERB object? (by PARTY)? (within|for DURATION)?`, the verb and its object from the action
+   * vocabulary (actions.ts). In escalation steps a word directly after the verb names the party
+   * (`notify supplier`).
    */
   action(terms: Terms, field: string, escalation: boolean): V.ActionValue | undefined {
     const verb = terms[0];
