@@ -43,6 +43,54 @@ describe("covenant check", () => {
     expect(report.diagnostics[2].fixes[0].edits[0]).toMatchObject({ newText: "supplier", range: { start: { line: 21, column: 28 } } });
   });
 
+  it("reports each fault of issue 10 once, at its line, with its fix (exit 1)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "covenant-issue10-"));
+    const file = join(dir, "faults.contract");
+    writeFileSync(
+      file,
+      [
+        'contract "C" {',
+        "  kind: supply",
+        "  effective: 2026-04-01",
+        "  term: 5 years",
+        '  governing_law: "Japan"',
+        "  currency: EUR",
+        "}",
+        "# one comment line",
+        'party supplier "Acme Ltd.\\n\\n## 9. Signing Bonus" {',
+        "  role: supplier",
+        "  jurisdiction: JP",
+        "}",
+        'product p "P" {',
+        "  unit: module",
+        "  supplied_by: supplier",
+        "}",
+        "pricing pp for p {",
+        "  basis: order_volume",
+        "  minimum_order: 1 module",
+        "  tier 1 .. 9_999: €48.50",
+        "  tier 10_000 ..:  48.50 EUR",
+        "}",
+        'force_majeure fm "FM" {',
+        '  trigger "a flood"',
+        "  relief: excuse performance",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const { code, stdout } = covenant(["check", "--format", "json", file], dir);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { diagnostics: { code: string; range: { start: { line: number } }; fixes?: unknown[] }[] };
+    const errors = report.diagnostics.filter((d) => d.code !== "CV900");
+    expect(errors.map((d) => `${d.range.start.line} ${d.code} ${d.fixes?.length ?? 0}`)).toEqual([
+      "8 CV103 1",
+      "9 CV106 1",
+      "20 CV103 1",
+      "21 CV303 1",
+      "25 CV308 1",
+    ]);
+  });
+
   it("writes SARIF 2.1.0 with rules and results", () => {
     const { code, stdout } = covenant(["check", "--format", "sarif", "test/fixtures/cli/broken.contract"]);
     expect(code).toBe(1);

@@ -274,13 +274,17 @@ describe("lexical structure", () => {
   });
 
   it("resolves the escapes of text and keeps it as written", () => {
-    expect(termsOf('"a \\"quoted\\" word, a \\\\ and a\\nline"')).toMatchObject([
-      {
-        type: "Text",
-        value: 'a "quoted" word, a \\ and a\nline',
-        raw: '"a \\"quoted\\" word, a \\\\ and a\\nline"',
-      },
+    expect(termsOf('"a \\"quoted\\" word and a \\\\n"')).toMatchObject([
+      { type: "Text", value: 'a "quoted" word and a \\n', raw: '"a \\"quoted\\" word and a \\\\n"' },
     ]);
+  });
+
+  it("resolves \\n to a line break, which no text may hold (CV106)", () => {
+    const parsed = parse('x { v: "a\\nline" }', "test.contract");
+    expect(parsed.diagnostics.map((d) => d.code)).toEqual([Codes.LineBreakInText]);
+    const member = parsed.file.declarations[0]!.members[0]!;
+    const value = member.type === "Field" && member.value?.type === "Phrase" ? member.value.terms[0] : undefined;
+    expect(value).toMatchObject({ type: "Text", value: "a\nline" });
   });
 
   it("reports an unknown escape (CV105)", () => {

@@ -11,6 +11,7 @@ export type * from "./semantics/values.js";
 export { durationMaxDays } from "./semantics/values.js";
 export { rateOverPeriod, periodOfRateUnit, type RateOverPeriod } from "./semantics/periods.js";
 export * from "./semantics/schema.js";
+export * from "./semantics/actions.js";
 export { Decimal, toDecimal } from "./semantics/decimal.js";
 export { currencyInfo, allCurrencies, isCountryCode, allCountryCodes, countryName, type CurrencyInfo } from "./semantics/codes-tables.js";
 export { addDuration, compareDates, isoDate, dateOf, type CalendarDate } from "./semantics/dates.js";

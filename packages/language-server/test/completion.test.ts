@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InsertTextFormat, type CompletionItem } from "vscode-languageserver";
+import { actionVerbs, actionVocabulary } from "@covenant/core";
 import { completion } from "../src/features/completion.js";
 import { contract, TestProject } from "./support.js";
 
@@ -130,6 +131,14 @@ describe("completion", () => {
       ...["notify", "corrective_action", "review", "step_in", "terminate", "mediation", "arbitration"],
     ]);
     expect(labels(complete(`${contract}\nescalation ladder "L" {\n  step day 5: review by <|>\n}\n`))).toContain("supplier");
+  });
+
+  it("offers the verbs of the action vocabulary, then the objects the verb takes", () => {
+    const kpi = (remedy: string): string =>
+      `${contract}\nkpi k "K" {\n  measure: percent\n  target: >= 98%\n  period: monthly\n  remedy: ${remedy}\n}\n`;
+    expect(labels(complete(kpi("<|>")))).toEqual([...actionVerbs]);
+    expect(labels(complete(kpi("suspend <|>")))).toEqual([...actionVocabulary.suspend.objects]);
+    expect(labels(complete(kpi("audit <|>")))).toEqual([...actionVocabulary.audit.objects, "by", "within"]);
   });
 
   it("offers nothing inside a comment or text", () => {

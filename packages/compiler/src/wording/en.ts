@@ -1,4 +1,4 @@
-import type { Decimal } from "@covenant/core";
+import type { ActionVerb, Decimal } from "@covenant/core";
 import type { Inline } from "../document/model.js";
 import { capitalise, definition, joinPhrases, p, runs, term, type Phrase } from "../document/phrase.js";
 import { englishWords, groupDigits, wholeNumberWords } from "./numbers.js";
@@ -167,54 +167,45 @@ const deposits: Readonly<Record<string, string>> = {
 };
 
 /**
- * What an action word means as a verb phrase after "shall" or "may". Words not listed are read as a
- * verb if they are English verbs the list below knows, otherwise as the name of a thing to carry out.
+ * What each verb of the core's action vocabulary means as a verb phrase after "shall" or "may"; the
+ * object, when the verb takes one, follows it. One entry per verb (`Record<ActionVerb, …>`), so a
+ * verb the checker accepts always has wording.
  */
-const actionPhrases: Readonly<Record<string, string>> = {
-  corrective_action: "submit and carry out a corrective action plan",
-  dual_source: "qualify and use a second source of supply",
-  step_in: "step in and perform the affected obligations itself or through a third party",
+const actionPhrases: Readonly<Record<ActionVerb, string>> = {
   notify: "give written notice",
+  corrective_action: "submit and carry out a corrective action plan",
   review: "review the failure",
+  step_in: "step in and perform the affected obligations itself or through a third party",
   terminate: "terminate this Agreement by written notice",
   mediation: "refer the matter to mediation",
   arbitration: "refer the matter to arbitration",
+  suspend: "suspend",
+  resume: "resume",
+  reduce: "reduce",
+  reschedule: "reschedule",
+  extend: "extend",
+  allocate: "allocate",
+  dual_source: "qualify and use a second source of supply",
+  relocate: "relocate",
+  relocate_testing: "relocate testing",
+  replace: "replace the affected",
+  repair: "repair the affected",
+  recall: "recall the affected",
+  refund: "refund the",
+  audit: "audit",
+  inspect: "inspect",
+  requalify: "requalify",
+  retrain: "retrain the staff concerned",
+  decarbonisation_plan: "carry out a decarbonisation plan",
 };
-const knownVerbs = new Set([
-  "suspend",
-  "extend",
-  "relocate",
-  "reduce",
-  "increase",
-  "stop",
-  "resume",
-  "deliver",
-  "replace",
-  "repair",
-  "recall",
-  "inspect",
-  "audit",
-  "pay",
-  "provide",
-  "supply",
-  "transfer",
-  "escalate",
-  "reschedule",
-  "allocate",
-  "retrain",
-  "requalify",
-  "shift",
-  "use",
-]);
 
-/** An action's verb phrase: `suspend delivery` → "suspend delivery", `decarbonisation_plan` → "carry out a decarbonisation plan". */
+/** Objects that read better in prose than as written (`delivery_dates` → "delivery dates"). */
+const actionObjectWords = (object: readonly string[]): string => object.join(" ").replace(/_/g, " ");
+
+/** An action's verb phrase: `suspend delivery` → "suspend delivery", `dual_source` → "qualify and use a second source of supply". */
 function actionVerbPhrase(verb: string, object: readonly string[]): string {
-  const known = actionPhrases[verb];
-  const words = [verb, ...object].join(" ").replace(/_/g, " ");
-  if (known) return object.length > 0 ? `${known} (${object.join(" ").replace(/_/g, " ")})` : known;
-  const first = verb.split("_")[0]!;
-  if (knownVerbs.has(first)) return words;
-  return `carry out ${an(words)} ${words}`;
+  const known = (actionPhrases as Readonly<Record<string, string>>)[verb] ?? verb.replace(/_/g, " ");
+  return object.length > 0 ? `${known} ${actionObjectWords(object)}` : known;
 }
 
 const durationUnit = (unit: string, amount: Decimal): Phrase => {

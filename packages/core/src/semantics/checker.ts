@@ -91,15 +91,7 @@ class DocumentChecker {
       for (const node of file.declarations) {
         const kind = node.keyword.text;
         if (!isTopLevelKind(kind)) {
-          const suggestion = closest(kind, topLevelKinds);
-          this.report(
-            Codes.UnknownKind,
-            node.keyword.range,
-            `'${kind}' is not a kind of declaration${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
-            {
-              fixes: suggestion ? [this.replaceFix(node.keyword.range, suggestion)] : undefined,
-            },
-          );
+          this.unknownKind(node);
           continue;
         }
         const model = this.declaration(node, kindSchemas[kind], reader);
@@ -136,6 +128,38 @@ class DocumentChecker {
     this.sink.report(this.uri, code, range, message, extras);
   }
 
+  /**
+   * CV209. A line of three or more words with no brace on it or after it is prose pasted into the
+   * file rather than a misspelt declaration: the fix makes it a comment.
+   */
+  private unknownKind(node: A.Declaration): void {
+    const kind = node.keyword.text;
+    const suggestion = closest(kind, topLevelKinds);
+    const text = this.input.texts.get(this.uri) ?? "";
+    const lineStart = node.keyword.range.start.offset - (node.keyword.range.start.column - 1);
+    const lineEnd = text.slice(lineStart).search(/\r|\n|$/) + lineStart;
+    const line = text.slice(lineStart, lineEnd);
+    const keywordLine = node.keyword.range.start.line;
+    const prose =
+      !node.closed &&
+      node.members.every((member) => member.range.end.line === keywordLine) &&
+      !line.includes("{") &&
+      line.trim().split(/\s+/).length >= 3;
+    const at = { line: node.keyword.range.start.line, column: 1, offset: lineStart };
+    this.report(
+      Codes.UnknownKind,
+      node.keyword.range,
+      `'${kind}' is not a kind of declaration${prose ? "; if this line is a note, start it with '//'" : suggestion ? `; did you mean '${suggestion}'?` : ""}`,
+      {
+        fixes: prose
+          ? [{ title: "Make this line a comment", edits: [{ uri: this.uri, range: { start: at, end: at }, newText: "// " }] }]
+          : suggestion
+            ? [this.replaceFix(node.keyword.range, suggestion)]
+            : undefined,
+      },
+    );
+  }
+
   private replaceFix(range: SourceRange, newText: string): Fix {
     return { title: `Change to '${newText}'`, edits: [{ uri: this.uri, range, newText }] };
   }
@@ -161,9 +185,19 @@ class DocumentChecker {
         return currentUri();
       },
       declaredUnits: this.declaredUnits,
+      contractCurrency: this.writtenContractCurrency(),
       report: (code, range, message, fixes) => this.report(code, range, message, { fixes }),
       reference: (name, range, kinds) => this.resolve(name, range, kinds),
     };
+  }
+
+  /** The currency code written in the root file's contract header, before any value is read (for `$ 5`). */
+  private writtenContractCurrency(): string | undefined {
+    const root = this.input.files.find((f) => f.uri === this.input.rootUri);
+    const contract = root?.declarations.find((d) => d.keyword.text === "contract");
+    const field = contract?.members.find((m): m is A.Field => m.type === "Field" && m.name.text === "currency");
+    const term = field?.value?.type === "Phrase" && field.value.terms.length === 1 ? field.value.terms[0] : undefined;
+    return term?.type === "Word" ? term.text : undefined;
   }
 
   /** Resolves a name used where one of `kinds` is expected, recording the use. */
@@ -237,8 +271,9 @@ class DocumentChecker {
     const rows: RowModel[] = [];
     const blocks: DeclarationModel[] = [];
     const firstBlock = new Map<string, A.Declaration>();
+    const unread = new Set<string>();
 
-    for (const member of node.members) {
+    for (const member of this.joinSplitRows(node.members, schema)) {
       if (member.type === "Field") {
         const name = member.name.text;
         const spec = schema.fields[name];
@@ -255,9 +290,11 @@ class DocumentChecker {
           continue;
         }
         firstSeen.set(name, member);
-        if (!member.value) continue;
-        const value = reader.read(spec.value, member.value, name);
-        if (!value) continue;
+        const value = member.value ? reader.read(spec.value, member.value, name) : undefined;
+        if (!value) {
+          unread.add(name);
+          continue;
+        }
         this.checkSigns(value, spec.signs, name);
         this.checkItemsOnce(value, name);
         if (spec.repeatable) {
@@ -268,6 +305,7 @@ class DocumentChecker {
       } else if (member.type === "Row") {
         const row = this.row(member, schema, reader);
         if (row) rows.push(row);
+        else unread.add(member.keyword.text);
       } else {
         const blockSchema = schema.blocks?.[member.keyword.text];
         if (!blockSchema) {
@@ -332,6 +370,7 @@ class DocumentChecker {
       repeated,
       rows,
       blocks,
+      unread,
     };
   }
 
@@ -557,6 +596,36 @@ class DocumentChecker {
     }
   }
 
+  /**
+   * `step 60 days: notify supplier` parses as a row `step 60` and a field `days: notify supplier`,
+   * because a word before a colon starts a field. A row that needs a value but has none, followed on
+   * the same line by such a field, is one row written wrongly: it is read as one, so the row's own
+   * finding says what is wrong and no "unknown field" follows.
+   */
+  private joinSplitRows(members: readonly A.Member[], schema: KindSchema): A.Member[] {
+    const joined: A.Member[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i]!;
+      const next = members[i + 1];
+      if (
+        member.type === "Row" &&
+        !member.value &&
+        member.head?.type === "Phrase" &&
+        schema.rows?.[member.keyword.text]?.value &&
+        next?.type === "Field" &&
+        !schema.fields[next.name.text] &&
+        next.range.start.line === member.range.end.line
+      ) {
+        const word: A.Word = { type: "Word", text: next.name.text, range: next.name.range };
+        const terms = [...member.head.terms, word];
+        const head: A.Phrase = { type: "Phrase", terms, range: { start: member.head.range.start, end: word.range.end } };
+        joined.push({ ...member, head, value: next.value, range: { start: member.range.start, end: next.range.end } });
+        i++;
+      } else joined.push(member);
+    }
+    return joined;
+  }
+
   private row(member: A.Row, schema: KindSchema, reader: ValueReader): RowModel | undefined {
     const word = member.keyword.text;
     const spec = schema.rows?.[word];
@@ -600,10 +669,17 @@ class DocumentChecker {
         const [dayWord, number] = terms;
         const day = number?.type === "Number" ? toDecimal(number.digits) : undefined;
         if (terms.length !== 2 || dayWord?.type !== "Word" || dayWord.text !== "day" || !day || !day.isInteger() || day.isNegative()) {
+          const count = terms.find((t): t is A.NumberLiteral => t.type === "Number");
+          const written = count ? `day ${count.text}` : undefined;
           this.report(
             Codes.WrongType,
             member.head.range,
-            `A step starts with its day, such as 'step day 15: notify supplier', but found ${describeExpression(member.head)}`,
+            `A step starts with its day, such as 'step day 15: notify supplier', but found ${describeExpression(member.head)}${written ? `; write '${written}'` : ""}`,
+            {
+              fixes: written
+                ? [{ title: `Write '${written}'`, edits: [{ uri: this.uri, range: member.head.range, newText: written }] }]
+                : undefined,
+            },
           );
           return undefined;
         }

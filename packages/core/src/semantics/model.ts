@@ -26,6 +26,12 @@ export interface DeclarationModel {
   readonly rows: readonly RowModel[];
   /** Nested blocks (`penalty { }`, `index aluminium "..." { }`) in written order. */
   readonly blocks: readonly DeclarationModel[];
+  /**
+   * Fields and row words (`tier`, `step`) written here whose value did not read (already reported).
+   * A rule that needs the whole table or the field skips what depends on them, so one fault gives
+   * one finding and not a second one about its absence.
+   */
+  readonly unread: ReadonlySet<string>;
 }
 
 /** `tier 1 .. 9_999: USD 182.00` or `royalty 1 .. 100_000: 3%`. */

@@ -3,18 +3,12 @@ import type { SourceRange } from "../syntax/position.js";
 import { Codes, type DiagnosticCode } from "../diagnostics/codes.js";
 import type { Fix } from "../diagnostics/diagnostic.js";
 import { toDecimal, writtenDecimals } from "./decimal.js";
-import {
-  durationUnits,
-  escalationActions,
-  quantityUnits,
-  roundingModes,
-  shareBases,
-  type ReferenceKind,
-  type ValueType,
-} from "./schema.js";
+import { durationUnits, quantityUnits, roundingModes, shareBases, type ReferenceKind, type ValueType } from "./schema.js";
 import type * as V from "./values.js";
 import { currencyInfo, isCountryCode } from "./codes-tables.js";
-import { closest } from "./suggest.js";
+import { currencySymbols } from "../syntax/tokens.js";
+import { closest, suggestions } from "./suggest.js";
+import { actionSpec, actionSynonyms, actionVerbs, escalationActions, type ActionSpec } from "./actions.js";
 
 /** What a value reader needs from the checker: a place to report, and reference resolution. */
 export interface ReadContext {
@@ -24,6 +18,8 @@ export interface ReadContext {
   reference(name: string, range: SourceRange, kinds: readonly ReferenceKind[]): V.ReferenceValue;
   /** Units declared by products and events, accepted in quantities besides the built-in ones. */
   readonly declaredUnits: ReadonlySet<string>;
+  /** The currency the contract header names, if any: what `$` and `¥` stand for when it is one of theirs. */
+  readonly contractCurrency: string | undefined;
 }
 
 type Terms = readonly A.Term[];
@@ -72,6 +68,20 @@ export function describeExpression(expression: A.Expression): string {
     }
   }
 }
+
+/** Calendar words written where a breach count needs `periods`, with how the message names them. */
+const calendarPeriods: Readonly<Record<string, string>> = {
+  day: "days",
+  days: "days",
+  week: "weeks",
+  weeks: "weeks",
+  month: "months",
+  months: "months",
+  quarter: "quarters",
+  quarters: "quarters",
+  year: "years",
+  years: "years",
+};
 
 /** Codes people write that ISO does not use, and the ISO code meant. */
 const countryAliases: Readonly<Record<string, string>> = { UK: "GB", EL: "GR", EN: "GB" };
@@ -314,9 +324,11 @@ export class ValueReader {
 
   /** `USD 182.00`: undefined if not that shape, null if the currency is bad (reported). */
   money(terms: Terms): V.MoneyValue | undefined | null {
-    const [code, amount] = terms;
-    if (terms.length !== 2 || code?.type !== "Word" || amount?.type !== "Number" || !/^[A-Za-z]{3}$/.test(code.text)) return undefined;
-    const currency = this.currency(code);
+    if (terms.length !== 2) return undefined;
+    const [code, amount] = this.currencyFirst(terms[0]!, terms[1]!);
+    const symbol = code.type === "Word" ? currencySymbols[code.text] : undefined;
+    if (code.type !== "Word" || amount.type !== "Number" || !(symbol || /^[A-Za-z]{3}$/.test(code.text))) return undefined;
+    const currency = symbol ? this.currencySymbol(code, amount, symbol) : this.currency(code);
     if (!currency) return null;
     const value = this.number(amount);
     if (!value) return null;
@@ -331,7 +343,40 @@ export class ValueReader {
           : `${currency.code} has ${info.digits} decimal places; '${amount.text}' has ${decimals}`,
       );
     }
-    return { kind: "money", currency: currency.code, amount: value.value, written: amount.text, range: span(code.range, amount.range) };
+    return { kind: "money", currency: currency.code, amount: value.value, written: amount.text, range: termsRange(terms) };
+  }
+
+  /**
+   * `€48.50`: amounts are written with the ISO code first. Said once (CV103) with a fix, and read in
+   * that currency so the amount still takes part in the checks. `$` and `¥` stand for several
+   * currencies: the contract's own when it is one of them, else USD and JPY.
+   */
+  private currencySymbol(symbol: A.Word, amount: A.NumberLiteral, symbolCurrencies: readonly string[]): V.CodeValue {
+    const own = this.context.contractCurrency;
+    const code = own && symbolCurrencies.includes(own) ? own : symbolCurrencies[0]!;
+    const written = `${code} ${amount.text}`;
+    const range = span(symbol.range, amount.range);
+    const several =
+      symbolCurrencies.length > 1 ? ` ('${symbol.text}' is read as ${code}; write another code if it means another currency)` : "";
+    this.context.report(Codes.UnknownCharacter, range, `Amounts are written with the ISO currency code first: '${written}'${several}`, [
+      { title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] },
+    ]);
+    return { kind: "code", code, range: symbol.range };
+  }
+
+  /**
+   * `48.50 EUR` is `EUR 48.50` written the other way round: the intent is clear, so it is said once
+   * (CV303) with a fix and read in the right order; any other pair is returned as written.
+   */
+  private currencyFirst(first: A.Term, second: A.Term): [A.Term, A.Term] {
+    if (first.type !== "Number" || second.type !== "Word" || !/^[A-Z]{3}$/.test(second.text) || !currencyInfo(second.text))
+      return [first, second];
+    const written = `${second.text} ${first.text}`;
+    const range = span(first.range, second.range);
+    this.context.report(Codes.WrongType, range, `Amounts are written with the currency code first: '${written}'`, [
+      { title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] },
+    ]);
+    return [second, first];
   }
 
   currency(word: A.Word): V.CodeValue | undefined {
@@ -647,8 +692,9 @@ export class ValueReader {
   }
 
   /**
-   * `VERB object* (by PARTY)? (within|for DURATION)?`. Escalation steps also accept `notify PARTY`
-   * (the party directly after the verb).
+   * `VERB object? (by PARTY)? (within|for DURATION)?`, the verb and its object from the action
+   * vocabulary (actions.ts). In escalation steps a word directly after the verb names the party
+   * (`notify supplier`).
    */
   action(terms: Terms, field: string, escalation: boolean): V.ActionValue | undefined {
     const verb = terms[0];
@@ -656,7 +702,9 @@ export class ValueReader {
     if (escalation && !(escalationActions as readonly string[]).includes(verb.text)) {
       return this.enumValue(verb, escalationActions, field) as undefined;
     }
-    const object: string[] = [];
+    const spec = actionSpec(verb.text);
+    if (!spec) return this.unknownAction(verb, field);
+    const object: A.Word[] = [];
     let party: V.ReferenceValue | undefined;
     let within: V.DurationValue | undefined;
     let forDuration: V.DurationValue | undefined;
@@ -678,7 +726,7 @@ export class ValueReader {
         party = this.context.reference(term.text, term.range, ["party", "committee"]);
         i += 1;
       } else if (term.type === "Word" && !party && !within && !forDuration) {
-        object.push(term.text);
+        object.push(term);
         i += 1;
       } else break;
     }
@@ -690,7 +738,79 @@ export class ValueReader {
       );
       return undefined;
     }
-    return { kind: "action", verb: verb.text, object, party, within, for: forDuration, range: termsRange(terms) };
+    if (!this.actionObject(verb, spec, object)) return undefined;
+    return {
+      kind: "action",
+      verb: verb.text,
+      object: object.map((word) => word.text),
+      party,
+      within,
+      for: forDuration,
+      range: termsRange(terms),
+    };
+  }
+
+  /** CV308: a verb the vocabulary does not know, with the likeliest known ones as fixes. */
+  private unknownAction(verb: A.Word, field: string): undefined {
+    const near = suggestions(verb.text, actionVerbs, actionSynonyms);
+    const options = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(" or ")}?` : "";
+    this.context.report(
+      Codes.UnknownAction,
+      verb.range,
+      `'${verb.text}' is not an action Covenant knows, so '${field}' cannot be worded${options} (actions: ${actionVerbs.join(", ")})`,
+      near.map((n) => this.replace(verb.range, n)),
+    );
+    return undefined;
+  }
+
+  /** CV309: the object after a known verb must be one it takes, and only one; true when it is. */
+  private actionObject(verb: A.Word, spec: ActionSpec, object: readonly A.Word[]): boolean {
+    const uri = this.context.uri;
+    if (object.length === 0) {
+      if (spec.objects.length === 0 || spec.objectOptional) return true;
+      this.context.report(
+        Codes.UnknownActionObject,
+        verb.range,
+        `'${verb.text}' needs what it applies to, such as '${verb.text} ${spec.objects[0]}' (objects: ${spec.objects.join(", ")})`,
+      );
+      return false;
+    }
+    const extra = span(object[0]!.range, object[object.length - 1]!.range);
+    if (spec.objects.length === 0) {
+      this.context.report(
+        Codes.UnknownActionObject,
+        extra,
+        `'${verb.text}' takes no object; remove '${object.map((w) => w.text).join(" ")}'`,
+        [
+          {
+            title: `Remove '${object.map((w) => w.text).join(" ")}'`,
+            edits: [{ uri, range: span(verb.range, extra), newText: verb.text }],
+          },
+        ],
+      );
+      return false;
+    }
+    const [first, ...rest] = object;
+    if (rest.length > 0) {
+      this.context.report(
+        Codes.UnknownActionObject,
+        span(rest[0]!.range, rest[rest.length - 1]!.range),
+        `'${verb.text}' takes one object; keep '${first!.text}' and remove the rest, or write another action`,
+        [{ title: `Keep '${verb.text} ${first!.text}'`, edits: [{ uri, range: span(first!.range, extra), newText: first!.text }] }],
+      );
+      return false;
+    }
+    if (!spec.objects.includes(first!.text)) {
+      const near = suggestions(first!.text, spec.objects);
+      this.context.report(
+        Codes.UnknownActionObject,
+        first!.range,
+        `'${verb.text}' does not take '${first!.text}'${near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(" or ")}?` : ""} (objects: ${spec.objects.join(", ")})`,
+        near.map((n) => this.replace(first!.range, n)),
+      );
+      return false;
+    }
+    return true;
   }
 
   private cause(expression: A.Expression): V.CauseValue | undefined {
@@ -782,7 +902,21 @@ export class ValueReader {
       const count = terms[4];
       if (words[3] === "for" && count?.type === "Number") {
         const consecutive = words[5] === "consecutive";
-        const periodWord = words[consecutive ? 6 : 5];
+        const periodAt = consecutive ? 6 : 5;
+        let periodWord = words[periodAt];
+        const calendar = periodWord ? calendarPeriods[periodWord] : undefined;
+        if (calendar && terms.length === periodAt + 1) {
+          // `for 3 consecutive months`: breaches are counted in the measured thing's own periods.
+          const written = count.text === "1" ? "period" : "periods";
+          const range = terms[periodAt]!.range;
+          this.context.report(
+            Codes.WrongType,
+            range,
+            `A breach is counted in measurement periods (the KPI's 'period'), not in ${calendar}; write '${terms.slice(3, periodAt).map(termText).join(" ")} ${written}'`,
+            [{ title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] }],
+          );
+          periodWord = written;
+        }
         if ((periodWord === "periods" || periodWord === "period") && terms.length === (consecutive ? 7 : 6)) {
           const periods = toDecimal(count.digits);
           if (!periods || !periods.isInteger() || periods.lt(1)) {

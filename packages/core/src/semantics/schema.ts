@@ -608,8 +608,5 @@ export const quantityUnits: readonly string[] = [
 /** Bases a share (`0.5% of invoice`) can be a percentage of. */
 export const shareBases = ["invoice", "price", "contract_value", "net_sales", "milestone_payment"] as const;
 
-/** Actions an escalation step can take. */
-export const escalationActions = ["notify", "corrective_action", "review", "step_in", "terminate", "mediation", "arbitration"] as const;
-
 /** Rounding modes for `rounding:` (as decimal.js names them, lower-cased). */
 export const roundingModes = ["half_up", "half_down", "half_even", "up", "down"] as const;

@@ -27,13 +27,26 @@ export function blockBounds(text: string, minimum = blockLength): number[] {
   let depth = 0;
   let balance = 0;
   let clean = true;
+  let lineStart = true;
   for (let i = 0; i < length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10 /* \n */ || (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) {
+      lineStart = true;
       if (depth === 0 && clean && i + 1 - bounds[bounds.length - 1]! >= minimum && startsWord(text.charCodeAt(i + 1))) bounds.push(i + 1);
       continue;
     }
     if (ch === 32 || ch === 9 || ch === 13 || ch === 12 || ch === 11 || ch === 0xa0 || ch === 0xfeff) continue;
+    const atLineStart = lineStart;
+    lineStart = false;
+    // A comment in another language's style runs to the end of the line, as the lexer reads it.
+    if (
+      ch === 35 /* # */ ||
+      (ch === 45 /* - */ && text.charCodeAt(i + 1) === 45) ||
+      ((ch === 59 /* ; */ || ch === 37) /* % */ && atLineStart)
+    ) {
+      while (i + 1 < length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+      continue;
+    }
     if (ch === 34 /* " */) {
       i = stringEnd(text, i);
       clean = false;

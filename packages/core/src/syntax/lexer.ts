@@ -9,6 +9,9 @@ import {
   UnterminatedString,
   StringLiteral,
   CurlyString,
+  ForeignComment,
+  foreignCommentOpening,
+  CurrencySymbol,
 } from "./tokens.js";
 import type { Comment } from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -61,6 +64,11 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
       message: `Unexpected character${error.length > 1 ? "s" : ""} '${printable}'${error.length > 20 ? "…" : ""}; remove ${error.length > 1 ? "them" : "it"}`,
       uri,
       range: lines.rangeOf(error.offset, error.offset + error.length),
+      // A `;` ending a member, as in most programming languages, is the one stray character whose removal is surely right.
+      fixes:
+        shown === ";"
+          ? [{ title: "Remove ';'", edits: [{ uri, range: lines.rangeOf(error.offset, error.offset + 1), newText: "" }] }]
+          : undefined,
     });
   }
   const commentTokens = result.groups["comments"] ?? [];
@@ -78,6 +86,18 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
       text: token.image,
       range: lines.rangeOf(token.startOffset, token.startOffset + token.image.length),
     });
+    if (token.tokenType === ForeignComment) {
+      const opening = foreignCommentOpening(token.image) ?? token.image.slice(0, 1);
+      const range = lines.rangeOf(token.startOffset, token.startOffset + opening.length);
+      diagnostics.push({
+        code: Codes.UnknownCharacter,
+        severity: "error",
+        message: `Comments start with '//' in Covenant; '${opening}' does not start a comment`,
+        uri,
+        range,
+        fixes: [{ title: `Change '${opening}' to '//'`, edits: [{ uri, range, newText: "//" }] }],
+      });
+    }
     if (token.tokenType === UnterminatedBlockComment) {
       diagnostics.push({
         code: Codes.UnterminatedComment,
@@ -95,6 +115,12 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
     }
   }
   for (const token of result.tokens) {
+    if (token.tokenType === CurrencySymbol) {
+      // A word in a currency code's place: the value reader reports it where it reads an amount.
+      token.tokenType = Identifier;
+      token.tokenTypeIdx = Identifier.tokenTypeIdx!;
+      continue;
+    }
     if (token.tokenType === Identifier) {
       const keyword = keywords.get(token.image);
       if (keyword) {
@@ -126,6 +152,8 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
         fixes: [{ title: "Close the text", edits: [{ uri, range: lines.rangeOf(end, end), newText: '"' }] }],
       });
     }
+    if (token.tokenType === StringLiteral || token.tokenType === UnterminatedString || token.tokenType === CurlyString)
+      for (const d of oneLineTextFindings(token, uri, lines)) diagnostics.push(d);
     if (token.tokenType === StringLiteral || token.tokenType === UnterminatedString) {
       const escape = /\\(.)/g;
       let match: RegExpExecArray | null;
@@ -135,7 +163,7 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
           diagnostics.push({
             code: Codes.InvalidEscape,
             severity: "error",
-            message: `'\\${match[1]}' is not an escape Covenant knows; use \\" for a quote, \\\\ for a backslash or \\n for a new line`,
+            message: `'\\${match[1]}' is not an escape Covenant knows; use \\" for a quote or \\\\ for a backslash (text is one line)`,
             uri,
             range: lines.rangeOf(at, at + 2),
           });
@@ -144,6 +172,115 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
     }
   }
   return { tokens: result.tokens, commentTokens, comments, diagnostics };
+}
+
+/**
+ * Line breaks inside text, written as `\n` or as a character the lexer lets through (U+2028,
+ * U+2029, U+0085, vertical tab, form feed; `\` before one of them escapes nothing away). Every text
+ * of the language is printed on one line (a name, a title, a sentence or a table cell), where a
+ * break would start a new block in Markdown. Spans are offsets in `image`.
+ */
+function lineBreaksIn(image: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const isBreak = (ch: string | undefined): boolean => ch === "\u2028" || ch === "\u2029" || ch === "\u0085" || ch === "\v" || ch === "\f";
+  for (let i = 0; i < image.length; i++) {
+    const ch = image[i];
+    if (ch === "\\") {
+      const next = image[i + 1];
+      if (next === "n" || isBreak(next)) spans.push({ start: i, end: i + 2 });
+      i++;
+    } else if (isBreak(ch)) spans.push({ start: i, end: i + 1 });
+  }
+  return spans;
+}
+
+/** The image with each run of line breaks (and the spaces around it) replaced by one space. */
+function joinLines(image: string, spans: readonly { start: number; end: number }[]): string {
+  let out = "";
+  let last = 0;
+  for (const span of spans) {
+    if (span.start < last) continue;
+    let end = span.end;
+    // Take in the breaks and blanks that follow, so `a\n\nb` and `a \n b` both become `a b`.
+    for (;;) {
+      const blank = /^[ \t]*/.exec(image.slice(end))![0].length;
+      const next = spans.find((s) => s.start === end + blank);
+      if (!next) break;
+      end = next.end;
+    }
+    end += /^[ \t]*/.exec(image.slice(end))![0].length;
+    out += `${image.slice(last, span.start).replace(/[ \t]+$/, "")} `;
+    last = end;
+  }
+  return out + image.slice(last);
+}
+
+/**
+ * Characters that change how text displays without being seen: other control characters (tab
+ * included), bidirectional embeddings, overrides and isolates ("trojan source"), zero-width
+ * spaces and joiners that are not needed to write a script, invisible fillers and tag characters.
+ * Direction marks (U+200E, U+200F, U+061C), ZWJ and ZWNJ are kept: names in Arabic, Hebrew,
+ * Persian and Indic scripts need them.
+ */
+const invisibleInText =
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this pattern is for
+  /[\u0000-\u0008\u000e-\u001f\u0009\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e\u115f\u1160\u3164\uffa0\u{e0000}-\u{e007f}]/u;
+
+const characterNames: Readonly<Record<string, string>> = {
+  "\t": "a tab",
+  "\u202a": "LEFT-TO-RIGHT EMBEDDING",
+  "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+  "\u202c": "POP DIRECTIONAL FORMATTING",
+  "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+  "\u202e": "RIGHT-TO-LEFT OVERRIDE",
+  "\u2066": "LEFT-TO-RIGHT ISOLATE",
+  "\u2067": "RIGHT-TO-LEFT ISOLATE",
+  "\u2068": "FIRST STRONG ISOLATE",
+  "\u2069": "POP DIRECTIONAL ISOLATE",
+  "\u200b": "ZERO WIDTH SPACE",
+  "\u2060": "WORD JOINER",
+  "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+};
+
+/** `U+202E (RIGHT-TO-LEFT OVERRIDE)`, `U+0007`. */
+function describeCharacter(ch: string): string {
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = characterNames[ch];
+  return name ? `${code} (${name})` : code;
+}
+
+/** CV106 and CV107 for one text token: at most one finding of each, with a fix that repairs the whole text. */
+function oneLineTextFindings(token: IToken, uri: string, lines: LineMap): Diagnostic[] {
+  const image = token.image;
+  const findings: Diagnostic[] = [];
+  const whole = tokenRange(token);
+  const breaks = lineBreaksIn(image);
+  if (breaks.length > 0) {
+    const at = token.startOffset + breaks[0]!.start;
+    findings.push({
+      code: Codes.LineBreakInText,
+      severity: "error",
+      message:
+        "Text in Covenant is one line (names, titles and terms are printed inside sentences, headings and table cells); replace the line break by a space",
+      uri,
+      range: lines.rangeOf(at, token.startOffset + breaks[0]!.end),
+      fixes: [{ title: "Replace line breaks by a space", edits: [{ uri, range: whole, newText: joinLines(image, breaks) }] }],
+    });
+  }
+  const invisible = invisibleInText.exec(image);
+  if (invisible) {
+    const at = token.startOffset + invisible.index;
+    const repaired = image.replace(new RegExp(invisibleInText.source, "gu"), (ch) => (ch === "\t" ? " " : ""));
+    findings.push({
+      code: Codes.InvisibleCharacterInText,
+      severity: "error",
+      message: `This text holds ${describeCharacter(invisible[0])}, which changes how the text shows without being seen; remove it`,
+      uri,
+      range: lines.rangeOf(at, at + invisible[0].length),
+      fixes: [{ title: "Remove invisible characters", edits: [{ uri, range: whole, newText: repaired }] }],
+    });
+  }
+  return findings;
 }
 
 /** Moves what the lexer found in a block (or after a byte-order mark) to its place in the whole text. */

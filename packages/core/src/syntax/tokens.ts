@@ -25,6 +25,76 @@ export const UnterminatedBlockComment = createToken({
   line_breaks: true,
 });
 
+/**
+ * A comment in another language's style, to the end of the line: `#` or `--` anywhere, `;` or `%`
+ * first on a line. Reported once as CV103 with a fix to `//` and otherwise kept as a comment, so
+ * one such line never cascades into syntax errors.
+ */
+export const ForeignComment = createToken({
+  name: "ForeignComment",
+  pattern: { exec: foreignComment },
+  start_chars_hint: ["#", "-", ";", "%"],
+  line_breaks: false,
+  group: "comments",
+});
+
+/** The opening of a foreign comment (`#`, `--`, `;`, `%`), or undefined if `image` is not one. */
+export function foreignCommentOpening(image: string): string | undefined {
+  return /^(#|--|;|%)/.exec(image)?.[1];
+}
+
+function foreignComment(text: string, offset: number): [string] | null {
+  const ch = text.charCodeAt(offset);
+  const hash = ch === 35; /* # */
+  const dashes = ch === 45 /* - */ && text.charCodeAt(offset + 1) === 45;
+  if (!hash && !dashes && ((ch !== 59 /* ; */ && ch !== 37) /* % */ || !firstOnLine(text, offset))) return null;
+  let end = offset + 1;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return [text.slice(offset, end)];
+}
+
+function firstOnLine(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) return true;
+    // The blanks the lexer skips (see WhiteSpace), as the block scanner (blocks.ts) also reads them.
+    if (ch !== 32 && ch !== 9 && ch !== 12 && ch !== 11 && ch !== 0xa0 && ch !== 0xfeff) return false;
+  }
+  return true;
+}
+
+/**
+ * Currency symbols people write before an amount, and the ISO 4217 codes each may stand for (the
+ * first unless the contract's currency is another of them): `$ 5` in a CAD contract is CAD 5.
+ */
+export const currencySymbols: Readonly<Record<string, readonly string[]>> = {
+  "€": ["EUR"],
+  "£": ["GBP"],
+  $: ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN"],
+  "¥": ["JPY", "CNY"],
+  "₹": ["INR"],
+  "₩": ["KRW"],
+  "₽": ["RUB"],
+  "₺": ["TRY"],
+  "₪": ["ILS"],
+  "₫": ["VND"],
+  "฿": ["THB"],
+  "₱": ["PHP"],
+  "₴": ["UAH"],
+  "₦": ["NGN"],
+};
+
+/**
+ * A currency symbol directly before a number (`€48.50`, `$ 1_000`): lexed as a word, so the value
+ * reader sees an amount, reports the symbol (CV103) with a fix to the ISO code and reads it in
+ * that currency. Anywhere else the symbol is a word the field does not expect.
+ */
+export const CurrencySymbol = createToken({
+  name: "CurrencySymbol",
+  pattern: /[€£$¥₹₩₽₺₪₫฿₱₴₦](?= ?-?\d)/,
+  start_chars_hint: [..."€£$¥₹₩₽₺₪₫฿₱₴₦"],
+});
+
 /** Abstract category for any double-quoted text, closed or not. */
 export const Text = createToken({ name: "Text", pattern: Lexer.NA });
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [Text] });
@@ -104,6 +174,7 @@ export const allTokens: TokenType[] = [
   LineComment,
   BlockComment,
   UnterminatedBlockComment,
+  ForeignComment,
   StringLiteral,
   UnterminatedString,
   CurlyString,
@@ -111,6 +182,7 @@ export const allTokens: TokenType[] = [
   DateLiteral,
   PercentLiteral,
   NumberLiteral,
+  CurrencySymbol,
   Import,
   And,
   Or,

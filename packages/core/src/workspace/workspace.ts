@@ -117,11 +117,11 @@ export class Workspace {
     const files = loaded.files.map((f) => f.file);
     const texts = new Map(loaded.files.map((f) => [f.path, f.text]));
     const checked = files.length > 0 ? checkDocument({ rootUri: rootPath, files, texts }) : undefined;
-    const diagnostics = dedupe([
-      ...loaded.diagnostics,
-      ...loaded.files.flatMap((f) => f.diagnostics),
-      ...(checked?.diagnostics ?? []),
-    ]).sort(compareDiagnostics);
+    const diagnostics = withoutCascades(
+      dedupe([...loaded.diagnostics, ...loaded.files.flatMap((f) => f.diagnostics), ...(checked?.diagnostics ?? [])]).sort(
+        compareDiagnostics,
+      ),
+    );
     const result: CheckedDocument = {
       rootUri: rootPath,
       files,
@@ -262,6 +262,57 @@ export class Workspace {
 }
 
 /** Drops repeated findings (the same file imported along two paths reports once). */
+/**
+ * Findings after which the parser's recovery re-reads the rest of the line: a stray character, an
+ * unexpected token, a line that does not start a declaration (pasted prose, a comment in another
+ * language's style). Text left open is not among them: it ends its line, and what is missing after
+ * it (a brace at the end of the file) is a fault of its own.
+ */
+const lineBreakingCodes = new Set<string>([Codes.UnexpectedToken, Codes.UnknownCharacter, Codes.UnknownKind]);
+/**
+ * Findings that follow from an earlier derailing finding on their line rather than stand for a
+ * fault of their own. A stray character after a stray character is kept (each run of binary
+ * garbage is shown); after the parser gave up on the line (CV100, CV209) it is the line's rest.
+ */
+function isConsequent(code: string, derailedBy: string): boolean {
+  if (code === Codes.UnexpectedToken || code === Codes.UnknownKind) return true;
+  return code === Codes.UnknownCharacter && derailedBy !== Codes.UnknownCharacter;
+}
+
+/**
+ * One fault, one finding: once a line has a finding that derails the parser, its later "expected …",
+ * "not a kind" and (after the parser's) stray-character findings on that line are dropped. `diagnostics` is sorted (by file, then
+ * position), so the first finding of each line comes first.
+ */
+function withoutCascades(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const derailed = new Map<string, string>();
+  // A value with a stray character inside (`USD 48.5.0`) is that one fault; its "expects …" is not another.
+  const stray = new Map<string, number[]>();
+  for (const d of diagnostics)
+    if (d.code === Codes.UnknownCharacter) (stray.get(d.uri) ?? stray.set(d.uri, []).get(d.uri)!).push(d.range.start.offset);
+  const holdsStray = (d: Diagnostic): boolean => {
+    // Offsets are in file order (the list is sorted): find the first at or after the value's start.
+    const offsets = stray.get(d.uri);
+    if (!offsets) return false;
+    let low = 0;
+    let high = offsets.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (offsets[middle]! < d.range.start.offset) low = middle + 1;
+      else high = middle;
+    }
+    return low < offsets.length && offsets[low]! < d.range.end.offset;
+  };
+  return diagnostics.filter((d) => {
+    if (d.code === Codes.WrongType && holdsStray(d)) return false;
+    const line = `${d.uri}\u0000${d.range.start.line}`;
+    const by = derailed.get(line);
+    if (by !== undefined && isConsequent(d.code, by)) return false;
+    if (by === undefined && lineBreakingCodes.has(d.code)) derailed.set(line, d.code);
+    return true;
+  });
+}
+
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {

@@ -1,4 +1,7 @@
 import {
+  actionSpec,
+  actionVerbs,
+  actionVocabulary,
   allCountryCodes,
   allCurrencies,
   countryName,
@@ -128,7 +131,6 @@ const isPercent = (token: string | undefined): boolean => token !== undefined &&
 const isComparator = (token: string | undefined): boolean => token !== undefined && /^(>=|<=|>|<|=)$/.test(token);
 
 const durationItems = ["hours", "days", "business_days", "weeks", "months", "years"];
-const actionVerbs = [...escalationActions, "suspend", "dual_source", "replace", "refund", "repair", "audit"];
 
 const symbolKinds: Partial<Record<ReferenceKind, CompletionItemKind>> = {
   party: CompletionItemKind.Class,
@@ -260,7 +262,8 @@ class Candidates {
         const colon = tokens.indexOf(":");
         if (colon < 0) return [];
         const action = tokens.slice(colon + 1);
-        if (action.length === 0) return actionVerbs.slice(0, escalationActions.length).map((v) => enumItem(v, "escalation action"));
+        if (action.length === 0)
+          return escalationActions.map((v) => ({ ...enumItem(v, "escalation action"), documentation: actionVocabulary[v].doc }));
         if (action[action.length - 1] === "by" || action.length === 1)
           return [
             ...this.references(["party", "committee"]),
@@ -395,7 +398,12 @@ class Candidates {
   private action(tokens: readonly string[]): CompletionItem[] {
     const n = tokens.length;
     const last = tokens[n - 1];
-    if (n === 0) return actionVerbs.map((v) => enumItem(v, "action"));
+    if (n === 0) return actionVerbs.map((v) => ({ ...enumItem(v, "action"), documentation: actionVocabulary[v].doc }));
+    const spec = n === 1 ? actionSpec(tokens[0]!) : undefined;
+    if (spec && spec.objects.length > 0) {
+      const objects = spec.objects.map((o) => enumItem(o, `what '${tokens[0]}' applies to`));
+      return spec.objectOptional ? [...objects, keyword("by", "by PARTY"), keyword("within", "within DURATION")] : objects;
+    }
     if (last === "by") return this.references(["party", "committee"]);
     if (isNumber(last) && (tokens[n - 2] === "within" || tokens[n - 2] === "for")) return durations();
     if (last !== "within" && last !== "for")

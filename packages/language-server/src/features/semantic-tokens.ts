@@ -1,6 +1,6 @@
 import {
   durationUnits,
-  escalationActions,
+  actionVerbs,
   isTopLevelKind,
   quantityUnits,
   roundingModes,
@@ -74,7 +74,7 @@ const connectives = new Set([
   "not",
 ]);
 const units = new Set([...quantityUnits, ...Object.keys(durationUnits)]);
-const enumWords = new Set<string>([...escalationActions, ...roundingModes, ...shareBases]);
+const enumWords = new Set<string>([...actionVerbs, ...roundingModes, ...shareBases]);
 
 export function semanticTokens(view: ParsedView, _params: SemanticTokensParams): SemanticTokens {
   return { data: encode(view, 0, Infinity) };

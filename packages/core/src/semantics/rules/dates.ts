@@ -41,7 +41,7 @@ export function checkDatesAndTerms(context: RuleContext): void {
     if (model.kind === "license" && effective && termEnd) {
       const survives = fieldOf(model, "survives", "bool")?.value === true;
       const licenceTerm = model.fields.get("term");
-      if (!survives && licenceTerm) {
+      if (!survives && licenceTerm && !model.unread.has("survives")) {
         const outlives =
           licenceTerm.kind === "perpetual" ||
           (licenceTerm.kind === "duration" && compareDates(addDuration(dateOf(effective), licenceTerm), termEnd) > 0);

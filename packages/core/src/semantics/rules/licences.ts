@@ -17,7 +17,7 @@ export function checkLicences(context: RuleContext): void {
     const territory = fieldOf(licence, "territory", "territory");
     const term = licence.fields.get("term");
 
-    if (sublicensable?.value && !exclusive && !field) {
+    if (sublicensable?.value && !exclusive && !field && !licence.unread.has("field") && !licence.unread.has("exclusive")) {
       context.report(
         licence.uri,
         Codes.UnlimitedSublicence,
@@ -34,7 +34,8 @@ export function checkLicences(context: RuleContext): void {
       );
     }
     const subject = fieldOf(licence, "subject", "text");
-    if (!exclusive || !subject) continue;
+    // A field or territory that did not read (reported) would count as "every field" or "nowhere".
+    if (!exclusive || !subject || licence.unread.has("field") || licence.unread.has("territory")) continue;
     const key = normalise(subject.value);
     let earlier = exclusiveBySubject.get(key);
     if (!earlier) exclusiveBySubject.set(key, (earlier = []));

@@ -1,5 +1,6 @@
 import { Codes } from "../../diagnostics/codes.js";
-import type { Condition } from "../values.js";
+import type { Condition, Value } from "../values.js";
+import { Decimal } from "../decimal.js";
 import { blocksOf, declarationOf, fieldOf, type RuleContext } from "./context.js";
 
 /** Force-majeure triggers and termination causes must be measurable; penalties need a cap. */
@@ -15,16 +16,38 @@ export function checkObjectivity(context: RuleContext): void {
     if (model.kind === "kpi") {
       for (const penalty of blocksOf(model, "penalty")) {
         if (!penalty.fields.has("cap") && !penalty.node.members.some((m) => m.type === "Field" && m.name.text === "cap")) {
+          const example = capExample(penalty.fields.get("rate"));
           context.report(
             model.uri,
             Codes.UncappedPenalty,
             penalty.node.keyword.range,
-            `This penalty has no cap; add 'cap:' (for example 'cap: 5% of invoice') so the exposure is bounded`,
+            `This penalty has no cap; add 'cap:' in the terms of the rate${example ? ` (for example 'cap: ${example}')` : ""} so the exposure is bounded`,
           );
         }
       }
     }
   }
+}
+
+/**
+ * A cap to show in CV901, in the rate's own terms (ten periods' worth at one step): an amount in the
+ * rate's currency for an amount, a share of the same base for a share. Undefined when the rate did
+ * not read.
+ */
+function capExample(rate: Value | undefined): string | undefined {
+  if (rate?.kind === "money") return `${rate.currency} ${groupDigits(rate.amount.times(10).toFixed())}`;
+  if (rate?.kind === "share") {
+    const percent = Decimal.min(rate.percent.times(10), 100);
+    return `${percent.toFixed()}% of ${rate.base}`;
+  }
+  return undefined;
+}
+
+/** `20000` → `20_000`, as amounts are written in contracts. */
+function groupDigits(plain: string): string {
+  const [whole, fraction] = plain.split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, "_");
+  return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
 function checkCondition(context: RuleContext, uri: string, condition: Condition, what: string): void {
@@ -48,7 +71,7 @@ function checkCondition(context: RuleContext, uri: string, condition: Condition,
     case "lasting": {
       const reference = condition.form === "threshold" ? condition.event : condition.target;
       const event = declarationOf(context, reference);
-      if (event && event.kind === "event" && !fieldOf(event, "evidence", "text")) {
+      if (event && event.kind === "event" && !fieldOf(event, "evidence", "text") && !event.unread.has("evidence")) {
         context.report(
           uri,
           Codes.NotMeasurable,

@@ -314,14 +314,8 @@ function checkCurrency(context: RuleContext): void {
   for (const model of context.declarations) {
     for (const value of allValues(model)) {
       if (value.kind !== "money" || value.currency === currency.code) continue;
-      const codeRange = {
-        start: value.range.start,
-        end: {
-          offset: value.range.start.offset + value.currency.length,
-          line: value.range.start.line,
-          column: value.range.start.column + value.currency.length,
-        },
-      };
+      // The whole amount is rewritten: it may have been written `12.00 USD` or `$12.00` (reported apart).
+      const rewritten = `${currency.code} ${value.written}`;
       context.report(
         model.uri,
         Codes.ForeignCurrency,
@@ -329,7 +323,7 @@ function checkCurrency(context: RuleContext): void {
         `This amount is in ${value.currency}, but the contract currency is ${currency.code}`,
         {
           related: [{ uri: context.contract!.uri, range: currency.range, message: "The contract currency" }],
-          fixes: [{ title: `Change to ${currency.code}`, edits: [{ uri: model.uri, range: codeRange, newText: currency.code }] }],
+          fixes: [{ title: `Change to ${currency.code}`, edits: [{ uri: model.uri, range: value.range, newText: rewritten }] }],
         },
       );
     }

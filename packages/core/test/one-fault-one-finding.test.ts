@@ -1,0 +1,269 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Workspace, kindSchemas, memoryHost, type Diagnostic, type Fix, type KindSchema } from "../src/index.js";
+import { closest, suggestions } from "../src/semantics/suggest.js";
+
+/**
+ * Issue 10, "diagnostics that point the wrong way": one fault gives one finding, and the finding
+ * points at the fix. Each kind is a table of cases or a property over generated inputs.
+ */
+
+const header = `contract "C" {
+  kind: supply
+  effective: 2026-04-01
+  term: 5 years
+  governing_law: "Japan"
+  currency: USD
+}
+
+party supplier "S" {
+  role: supplier
+  jurisdiction: JP
+}
+`;
+
+function check(text: string): readonly Diagnostic[] {
+  return new Workspace(memoryHost({ "/p/main.contract": text }), { root: "/p" }).check("/p/main.contract").diagnostics;
+}
+
+function apply(text: string, fix: Fix): string {
+  let out = text;
+  for (const edit of [...fix.edits].sort((a, b) => b.range.start.offset - a.range.start.offset))
+    out = out.slice(0, edit.range.start.offset) + edit.newText + out.slice(edit.range.end.offset);
+  return out;
+}
+
+const findings = (diagnostics: readonly Diagnostic[]): string[] => diagnostics.map((d) => `${d.range.start.line} ${d.code}`);
+
+/** Every closed list of options in the schemas, with the field it belongs to. */
+function enumFields(schema: KindSchema, path = schema.kind): { field: string; values: readonly string[] }[] {
+  const own = Object.entries(schema.fields).flatMap(([name, spec]) => {
+    const type = spec.value.type === "list" ? spec.value.of : spec.value;
+    return type.type === "enum" ? [{ field: `${path}.${name}`, values: type.values }] : [];
+  });
+  return [...own, ...Object.values(schema.blocks ?? {}).flatMap((block) => enumFields(block, `${path}.${block.kind}`))];
+}
+
+describe("did you mean: prefixes, stems, spellings and synonyms", () => {
+  it.each([
+    ["month", "monthly"],
+    ["quarter", "quarterly"],
+    ["week", "weekly"],
+    ["year", "annually"],
+    ["yearly", "annually"],
+    ["annual", "annually"],
+    ["semiannual", "semi_annually"],
+    ["Semi-Annually", "semi_annually"],
+    ["MONTHLY", "monthly"],
+    ["montly", "monthly"],
+  ])("'%s' suggests '%s' among the periods", (word, meant) => {
+    expect(closest(word, ["weekly", "monthly", "quarterly", "semi_annually", "annually"])).toBe(meant);
+  });
+
+  it("prefers a near typo to a longer word it begins (renewal_notise is renewal_notice, not renewal)", () => {
+    expect(closest("renewal_notise", ["renewal", "renewal_notice", "term"])).toBe("renewal_notice");
+  });
+
+  it("suggests nothing for a word unlike every option", () => {
+    expect(suggestions("perpetuity", ["weekly", "monthly", "quarterly"])).toEqual([]);
+  });
+
+  const enums = Object.values(kindSchemas).flatMap((schema) => enumFields(schema));
+  it.each(enums.map((e) => [e.field, e] as const))("every option of %s is found from its stem or a cut prefix", (_, e) => {
+    for (const value of e.values) {
+      const cut = value.slice(0, Math.max(4, value.length - 2));
+      if (cut === value || e.values.some((other) => other !== value && other.startsWith(cut))) continue;
+      expect(closest(cut, e.values), `${cut} in ${e.field}`).toBe(value);
+    }
+  });
+});
+
+describe("comments in another language's style", () => {
+  const openings = ["#", "--", ";", "%"];
+  const content = fc.string({ maxLength: 40 }).filter((s) => !/[\r\n\u2028\u2029]/.test(s));
+
+  it("give one finding (CV103) on their line with a fix to '//', then none", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...openings), content, (opening, rest) => {
+        const text = `${header}\n${opening}${rest}\n`;
+        const found = check(text).filter((d) => d.severity === "error");
+        expect(findings(found)).toEqual(["14 CV103"]);
+        expect(found[0]!.message).toContain(`'${opening}' does not start a comment`);
+        const fixed = apply(text, found[0]!.fixes![0]!);
+        expect(fixed).toContain(`//${rest}`);
+        expect(check(fixed).filter((d) => d.severity === "error" && d.range.start.line === 14)).toEqual([]);
+      }),
+      { seed: 20261130, numRuns: 300 },
+    );
+  });
+
+  it("'#' and '--' start a comment after a member too; ';' and '%' only first on a line", () => {
+    expect(findings(check(`${header}\nproduct p "P" { # note\n  unit: module -- note\n  supplied_by: supplier\n}\n`))).toEqual([
+      "14 CV203",
+      "14 CV103",
+      "15 CV103",
+    ]);
+    expect(findings(check(`${header}\nproduct p "P" {\n  unit: module;\n  supplied_by: supplier\n}\n`))).toEqual(["14 CV203", "15 CV103"]);
+  });
+});
+
+describe("a line of prose pasted between declarations", () => {
+  const words = ["The", "buyer", "shall", "order", "at", "least", "ten", "modules", "each", "week", "tier", "of", "and", "5", "10%"];
+  const punctuation = ["", ".", ",", ";", "!", "?", ":"];
+  const prose = fc
+    .tuple(
+      fc.constantFrom("The", "Buyer", "Notwithstanding", "Each", "Prices"),
+      fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...punctuation)), { minLength: 2, maxLength: 12 }),
+    )
+    .map(([first, rest]) => `${first} ${rest.map(([w, p]) => w + p).join(" ")}`);
+
+  it("gives at most one finding on its line, and the fix makes it a comment", () => {
+    fc.assert(
+      fc.property(prose, (line) => {
+        const text = `${header}\n${line}\n\nparty buyer "B" {\n  role: buyer\n  jurisdiction: CN\n}\n`;
+        const found = check(text).filter((d) => d.range.start.line === 14);
+        expect(found.length, line).toBeLessThanOrEqual(1);
+        expect(found.map((d) => d.code)).toEqual(["CV209"]);
+        const fixed = apply(text, found[0]!.fixes![0]!);
+        expect(check(fixed).filter((d) => d.severity === "error")).toEqual([]);
+      }),
+      { seed: 20261130, numRuns: 300 },
+    );
+  });
+});
+
+describe("one-line text (CV106) and invisible characters (CV107)", () => {
+  const breaks = ["\\n", "\u2028", "\u2029", "\u0085", "\u000b", "\u000c"];
+  const invisibles = [
+    "\t",
+    "\u0007",
+    "\u007f",
+    "\u009b",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200b",
+    "\u2060",
+    "\ufeff",
+    "\u3164",
+    "\u{e0041}",
+  ];
+  const allowed = ["\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufe0f", "é", "株", "\u00a0"];
+  const plain = fc.string({ maxLength: 20, unit: fc.constantFrom(..."abc XYZ.,&()-'0123456789") });
+  const places = ["party", "title", "field"] as const;
+  const contractWith = (place: (typeof places)[number], text: string): string =>
+    place === "party"
+      ? `${header}\nparty buyer "${text}" {\n  role: buyer\n  jurisdiction: CN\n}\n`
+      : place === "title"
+        ? `${header}\nobligation o "${text}" {\n  party: supplier\n  must: "insure"\n}\n`
+        : `${header}\nobligation o "O" {\n  party: supplier\n  must: "${text}"\n}\n`;
+
+  it("a line break anywhere in any text is one CV106 whose fix leaves one clean line", () => {
+    fc.assert(
+      fc.property(
+        plain,
+        fc.constantFrom(...breaks),
+        fc.array(fc.constantFrom(...breaks), { maxLength: 3 }),
+        plain,
+        fc.constantFrom(...places),
+        (a, br, more, b, place) => {
+          const text = contractWith(place, `${a}${br}${more.join("")}${b}`);
+          const found = check(text).filter((d) => d.severity === "error");
+          expect(findings(found)).toEqual([place === "field" ? "16 CV106" : "14 CV106"]);
+          const fixed = apply(text, found[0]!.fixes![0]!);
+          expect(check(fixed).filter((d) => d.severity === "error")).toEqual([]);
+          expect(fixed.split("\n").length).toBe(text.split("\n").length);
+        },
+      ),
+      { seed: 20261130, numRuns: 300 },
+    );
+  });
+
+  it.each(invisibles.map((ch) => [`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`, ch]))(
+    "%s in a name is one CV107 whose fix removes it",
+    (name, ch) => {
+      const text = contractWith("party", `Acme${ch} Ltd.`);
+      const found = check(text).filter((d) => d.severity === "error");
+      expect(findings(found)).toEqual(["14 CV107"]);
+      expect(found[0]!.message).toContain(name);
+      expect(check(apply(text, found[0]!.fixes![0]!)).filter((d) => d.severity === "error")).toEqual([]);
+    },
+  );
+
+  it.each(allowed.map((ch) => [`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`, ch]))(
+    "%s, which scripts and emoji need, is allowed",
+    (_, ch) => {
+      expect(check(contractWith("party", `Acme${ch} Ltd.`)).filter((d) => d.severity === "error")).toEqual([]);
+    },
+  );
+
+  it("'\\\\n' is a backslash and an n, not a line break", () => {
+    expect(check(contractWith("field", "C:\\\\new")).filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
+describe("a row or value that did not read takes nothing else down with it", () => {
+  const pricing = (tier: string): string =>
+    `${header}\nproduct p "P" {\n  unit: module\n  supplied_by: supplier\n}\n\npricing pp for p {\n  basis: order_volume\n  minimum_order: 100 module\n  tier 100 .. 9_999: ${tier}\n  tier 10_000 ..:    USD 40.00\n}\n`;
+
+  it.each([
+    ["$48.50", "22 CV103", "'USD 48.50'"],
+    ["48.50 USD", "22 CV303", "'USD 48.50'"],
+    ["$ 48.50", "22 CV103", "'USD 48.50'"],
+    ["48.50", "22 CV303", "the number 48.50"],
+    ["USD", "22 CV303", "'tier' expects"],
+    ["USD 48.5.0", "22 CV103", "'.'"],
+  ])("tier '%s' gives only %s", (tier, finding, message) => {
+    const found = check(pricing(tier)).filter((d) => d.severity === "error");
+    expect(findings(found)).toEqual([finding]);
+    expect(found[0]!.message).toContain(message);
+  });
+
+  it.each([
+    ["step 60 days: notify supplier", "write 'day 60'"],
+    ["step 60: notify supplier", "write 'day 60'"],
+    ["step day 60 days: notify supplier", "but found"],
+  ])("'%s' gives one finding on the step", (step, message) => {
+    const text = `${header}\nescalation ladder {\n  ${step}\n}\n\nmilestone m "M" {\n  due: 2027-01-01\n  on_miss: ladder\n}\n`;
+    const found = check(text).filter((d) => d.severity === "error");
+    expect(findings(found)).toEqual(["15 CV303"]);
+    expect(found[0]!.message).toContain(message);
+  });
+
+  it("a euro amount in a dollar contract is written wrongly and in a foreign currency: two faults, two findings", () => {
+    expect(findings(check(pricing("€48.50")))).toEqual(["22 CV103", "22 CV401"]);
+  });
+
+  it.each([
+    ["months", "periods"],
+    ["weeks", "periods"],
+    ["years", "periods"],
+    ["quarters", "periods"],
+  ])("'for 3 consecutive %s' is one finding whose fix writes '%s'", (word, fixed) => {
+    const text = `${header}\nkpi k "K" {\n  measure: percent\n  target: >= 98%\n  period: monthly\n  obligor: supplier\n}\n\ntermination {\n  cause: breach of k for 3 consecutive ${word}\n}\n`;
+    const found = check(text).filter((d) => d.severity === "error");
+    expect(findings(found)).toEqual(["22 CV303"]);
+    const after = apply(text, found[0]!.fixes![0]!);
+    expect(after).toContain(`for 3 consecutive ${fixed}`);
+    expect(check(after).filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it.each([
+    ["USD 2_000", "cap: USD 20_000"],
+    ["0.5% of invoice", "cap: 5% of invoice"],
+    ["20% of price", "cap: 100% of price"],
+  ])("an uncapped penalty with rate %s suggests '%s', which checks clean", (rate, cap) => {
+    const kpi = (extra: string): string =>
+      `${header}\nkpi k "K" {\n  measure: percent\n  target: >= 98%\n  period: monthly\n  obligor: supplier\n  penalty {\n    rate: ${rate}\n    per: 1% below target\n${extra}  }\n}\n`;
+    const found = check(kpi(""));
+    expect(findings(found)).toEqual(["19 CV901"]);
+    expect(found[0]!.message).toContain(`'${cap}'`);
+    expect(check(kpi(`    ${cap}\n`))).toEqual([]);
+  });
+});
