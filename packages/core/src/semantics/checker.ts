@@ -295,7 +295,12 @@ class DocumentChecker {
           unread.add(name);
           continue;
         }
-        this.checkSigns(value, spec.signs, name);
+        // A value breaking its sign rule is reported once and kept out of the model, so no rule
+        // downstream (tier order, ladder against notice) reasons from a number nobody agreed.
+        if (!this.checkSigns(value, spec.signs, name)) {
+          unread.add(name);
+          continue;
+        }
         this.checkItemsOnce(value, name);
         if (spec.repeatable) {
           const values = repeated.get(name);
@@ -374,9 +379,10 @@ class DocumentChecker {
     };
   }
 
-  /** Reports each number of a field's or row's value outside the sign rule its schema declares (CV307). */
-  private checkSigns(value: V.Value, rules: SignRules | undefined, field: string): void {
-    for (const { number, rule } of signViolations(value, rules)) {
+  /** Reports each number of a field's or row's value outside the sign rule its schema declares (CV307); true when there is none. */
+  private checkSigns(value: V.Value, rules: SignRules | undefined, field: string): boolean {
+    const violations = signViolations(value, rules);
+    for (const { number, rule } of violations) {
       const whole = number.range.start.offset === value.range.start.offset && number.range.end.offset === value.range.end.offset;
       const subject = whole ? `'${field}'` : `The ${partWords[number.part]} in '${field}'`;
       const written = this.sourceText(number.range);
@@ -388,6 +394,7 @@ class DocumentChecker {
         fixes: minus ? [{ title: "Remove the minus sign", edits: [{ uri: this.uri, range: minus, newText: "" }] }] : undefined,
       });
     }
+    return violations.length === 0;
   }
 
   /**
@@ -651,23 +658,36 @@ class DocumentChecker {
           );
           return undefined;
         }
-        this.checkSigns(band, spec.signs, word);
+        const bandSigned = this.checkSigns(band, spec.signs, word);
         const price = reader.read(spec.value === "money" ? { type: "money" } : { type: "percent" }, member.value, word);
         if (!price || (price.kind !== "money" && price.kind !== "percent")) return undefined;
-        this.checkSigns(price, spec.signs, word);
+        if (!this.checkSigns(price, spec.signs, word) || !bandSigned) return undefined;
         return { row: word as BandRow["row"], band, price, node: member } satisfies BandRow;
       }
       case "trigger": {
         if (member.value)
           this.report(Codes.WrongType, member.value.range, "A trigger is a single condition; remove the colon and what follows");
         const condition = reader.condition(member.head);
-        if (condition) this.checkSigns({ kind: "condition", condition, range: member.head.range }, spec.signs, word);
-        return condition ? { row: "trigger", condition, node: member } : undefined;
+        if (!condition || !this.checkSigns({ kind: "condition", condition, range: member.head.range }, spec.signs, word)) return undefined;
+        return { row: "trigger", condition, node: member };
       }
       case "day": {
         const terms = member.head.type === "Phrase" ? member.head.terms : [];
         const [dayWord, number] = terms;
         const day = number?.type === "Number" ? toDecimal(number.digits) : undefined;
+        if (terms.length === 2 && dayWord?.type === "Word" && dayWord.text === "day" && day?.isNegative() && number) {
+          // `step day -15:` is written right but counts backwards from the start of the ladder (CV307, as every sign rule).
+          const minus = this.minusSign(number.range);
+          this.report(
+            Codes.WrongSign,
+            number.range,
+            `The day of a step must be zero or more, but is ${this.sourceText(number.range)}; remove the minus sign`,
+            {
+              fixes: minus ? [{ title: "Remove the minus sign", edits: [{ uri: this.uri, range: minus, newText: "" }] }] : undefined,
+            },
+          );
+          return undefined;
+        }
         if (terms.length !== 2 || dayWord?.type !== "Word" || dayWord.text !== "day" || !day || !day.isInteger() || day.isNegative()) {
           const count = terms.find((t): t is A.NumberLiteral => t.type === "Number");
           const written = count ? `day ${count.text}` : undefined;
@@ -692,8 +712,8 @@ class DocumentChecker {
           return undefined;
         }
         const action = reader.action(member.value.terms, "step", true);
-        if (action) this.checkSigns(action, spec.signs, word);
-        return action ? { row: "step", day, action, node: member } : undefined;
+        if (!action || !this.checkSigns(action, spec.signs, word)) return undefined;
+        return { row: "step", day, action, node: member };
       }
     }
   }

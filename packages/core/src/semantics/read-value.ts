@@ -699,11 +699,14 @@ export class ValueReader {
   action(terms: Terms, field: string, escalation: boolean): V.ActionValue | undefined {
     const verb = terms[0];
     if (verb?.type !== "Word") return this.wrongType({ type: "action" }, { type: "Phrase", terms, range: termsRange(terms) }, field);
+    const known = actionSpec(verb.text);
     if (escalation && !(escalationActions as readonly string[]).includes(verb.text)) {
-      return this.enumValue(verb, escalationActions, field) as undefined;
+      // A verb of the vocabulary that is no ladder step is an option outside the ladder's set (CV304);
+      // a verb nobody knows is CV308, with suggestions taken from the ladder's verbs only.
+      return known ? (this.enumValue(verb, escalationActions, field) as undefined) : this.unknownAction(verb, field, escalationActions);
     }
-    const spec = actionSpec(verb.text);
-    if (!spec) return this.unknownAction(verb, field);
+    const spec = known;
+    if (!spec) return this.unknownAction(verb, field, actionVerbs);
     const object: A.Word[] = [];
     let party: V.ReferenceValue | undefined;
     let within: V.DurationValue | undefined;
@@ -750,14 +753,15 @@ export class ValueReader {
     };
   }
 
-  /** CV308: a verb the vocabulary does not know, with the likeliest known ones as fixes. */
-  private unknownAction(verb: A.Word, field: string): undefined {
-    const near = suggestions(verb.text, actionVerbs, actionSynonyms);
+  /** CV308: a verb the vocabulary does not know, with the likeliest of `candidates` (the verbs allowed here) as fixes. */
+  private unknownAction(verb: A.Word, field: string, candidates: readonly string[]): undefined {
+    const synonyms = Object.fromEntries(Object.entries(actionSynonyms).filter(([, to]) => candidates.includes(to)));
+    const near = suggestions(verb.text, candidates, synonyms);
     const options = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(" or ")}?` : "";
     this.context.report(
       Codes.UnknownAction,
       verb.range,
-      `'${verb.text}' is not an action Covenant knows, so '${field}' cannot be worded${options} (actions: ${actionVerbs.join(", ")})`,
+      `'${verb.text}' is not an action Covenant knows, so '${field}' cannot be worded${options} (actions: ${candidates.join(", ")})`,
       near.map((n) => this.replace(verb.range, n)),
     );
     return undefined;
