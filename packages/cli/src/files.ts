@@ -22,7 +22,7 @@ export function collectContractFiles(args: readonly string[], cwd: string): stri
     if (stat.isDirectory()) {
       const found = walk(path);
       if (found.length === 0) throw new UsageError(`no .contract files in '${arg}'`);
-      files.push(...found);
+      for (const item of found) files.push(item);
     } else files.push(path);
   }
   return [...new Set(files)];
@@ -34,7 +34,7 @@ function walk(directory: string): string[] {
   for (const entry of entries) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...walk(path));
+    if (entry.isDirectory()) for (const item of walk(path)) found.push(item);
     else if (entry.isFile() && entry.name.endsWith(".contract")) found.push(path);
   }
   return found;

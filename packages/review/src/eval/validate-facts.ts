@@ -19,7 +19,7 @@ export function validateFacts(file: FactsFile, schema: JsonSchema): FactsProblem
     // An object given where a number or an object may go: the deeper error is the real one.
     const deeper = paths.some((p) => p.startsWith(`${pointer}/`));
     if (deeper && here.every((e) => e.keyword === "anyOf" || e.keyword === "type" || e.keyword === "pattern")) continue;
-    problems.push(...messagesAt(file, schema, pointer, here));
+    for (const item of messagesAt(file, schema, pointer, here)) problems.push(item);
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
