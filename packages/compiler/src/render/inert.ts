@@ -8,15 +8,15 @@ import stringWidth from "string-width";
  * author text through one of these functions.
  */
 
-/** Line breaks of every kind (and tabs), which end a line, a paragraph or a table row. */
-const breaks = /\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g;
+/** Line breaks of every kind (and tabs), which end a line, a paragraph or a table row; a run of them is one space. */
+const breaks = /[\n\r\t\v\f\u0085\u2028\u2029]+/g;
 /**
  * Characters that print as U+FFFD: C0 and C1 controls (NUL, ESC and CSI start terminal escapes),
  * DEL, and the bidirectional embeddings, overrides and isolates that reorder what a reader sees.
  */
 const hidden = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Author text as one line of plain text: line breaks and tabs become spaces, control characters U+FFFD. */
+/** Author text as one line of plain text: each run of line breaks and tabs becomes a space, control characters U+FFFD. */
 export function inertLine(text: string): string {
   return text.replace(breaks, " ").replace(hidden, "\uFFFD");
 }

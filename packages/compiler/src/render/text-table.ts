@@ -20,8 +20,9 @@ export function drawTable(
   width: number,
 ): string[] {
   // Loops, not Math.max(...rows): a table of 150,000 rows would overflow the call stack.
-  const natural = columns.map(() => 1);
-  const minimum = columns.map(() => 1);
+  // Two columns at least, so a wide (CJK) character always fits in a column.
+  const natural = columns.map(() => 2);
+  const minimum = columns.map(() => 2);
   const measure = (row: readonly string[]): void => {
     columns.forEach((_, i) => {
       const cell = row[i] ?? "";
@@ -31,7 +32,7 @@ export function drawTable(
   };
   measure(columns.map((c) => c.title));
   for (const row of rows) measure(row);
-  const available = Math.max(columns.length, width - (3 * columns.length + 1));
+  const available = Math.max(2 * columns.length, width - (3 * columns.length + 1));
   const widths = fit(natural, minimum, available);
 
   const rule = (fill: string): string => `+${widths.map((w) => fill.repeat(w + 2)).join("+")}+`;
@@ -74,7 +75,7 @@ function fit(natural: readonly number[], minimum: readonly number[], available: 
   const floor = minimum.reduce((a, b) => a + b, 0);
   if (floor >= available) {
     // Not even the longest words fit: share the space equally and let wrap cut words.
-    const share = Math.max(1, Math.floor(available / natural.length));
+    const share = Math.max(2, Math.floor(available / natural.length));
     return natural.map((n) => Math.min(n, share));
   }
   const widths = [...minimum];
