@@ -40,6 +40,7 @@ function markdownLineKind(line: string): string {
 }
 
 /** Characters no output may carry from author text: controls (but the line feed), and bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const inertViolations = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 describe("author text is inert in Markdown", () => {

@@ -14,6 +14,7 @@ const breaks = /[\n\r\t\v\f\u0085\u2028\u2029]+/g;
  * Characters that print as U+FFFD: C0 and C1 controls (NUL, ESC and CSI start terminal escapes),
  * DEL, and the bidirectional embeddings, overrides and isolates that reorder what a reader sees.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const hidden = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Author text as one line of plain text: each run of line breaks and tabs becomes a space, control characters U+FFFD. */
