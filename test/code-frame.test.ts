@@ -25,7 +25,7 @@ function frameOf(line: string, column: number, length: number, message = "Someth
 
 /** The printed source text and the caret line, without the gutter. */
 function sourceAndCaret(lines: string[]): { source: string; caret: string } {
-  return { source: lines[2]!.replace(/^1 \| /, ""), caret: lines[3]!.replace(/^  \| /, "") };
+  return { source: lines[2]!.replace(/^1 \| /, ""), caret: lines[3]!.replace(/^ {2}\| /, "") };
 }
 
 describe("code frames", () => {
