@@ -16,7 +16,10 @@ export function renderEvalText(result: EvalResult, options: { color: boolean; he
   const heading = options.heading ?? `covenant eval${result.contract ? ` "${inertLine(result.contract)}"` : ""}`;
   out.push(c.bold(`${heading}${result.asOf ? ` as of ${result.asOf}` : ""}`));
   const section = (title: string, lines: string[]): void => {
-    if (lines.length > 0) out.push("", c.bold(title), ...lines);
+    if (lines.length === 0) return;
+    out.push("", c.bold(title));
+    // A loop, not push(...lines): facts with 150,000 periods would overflow the call stack.
+    for (const line of lines) out.push(line);
   };
   const item = (head: string, trace: readonly string[]): string[] => [`  ${head}`, ...trace.map((t) => c.dim(`      ${inertLine(t)}`))];
   const money = (m: Money | undefined): string => (m ? moneyText(m) : "—");
