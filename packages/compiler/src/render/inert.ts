@@ -39,9 +39,11 @@ export function markdownInline(text: string): string {
  * a thematic break) and leading spaces (an indented code block) dropped.
  */
 export function markdownParagraph(line: string): string {
-  return line.replace(/^[ ]+/, "").replace(/^([-+=])|^(\d+)([.)])/, (_, mark: string | undefined, digits: string, end: string) =>
-    mark !== undefined ? `\\${mark}` : `${digits}\\${end}`,
-  );
+  return line
+    .replace(/^[ ]+/, "")
+    .replace(/^([-+=])|^(\d+)([.)])/, (_, mark: string | undefined, digits: string, end: string) =>
+      mark !== undefined ? `\\${mark}` : `${digits}\\${end}`,
+    );
 }
 
 /** Author text as a Markdown code span: one line, fenced with more backticks than it contains. */
@@ -67,7 +69,10 @@ const htmlEntities: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt
  * controls) written as `\uXXXX` escapes. The parsed value is unchanged.
  */
 export function jsonInert(json: string): string {
-  return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return json.replace(
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /**
