@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildDocument, compile, displayWidth, en, renderHtml, renderMarkdown, renderText } from "../src/index.js";
+import { buildDocument, compile, displayWidth, en, markdownParagraph, renderHtml, renderMarkdown, renderText } from "../src/index.js";
 import { checkFile, checkText, examplesDir, withAuthorText } from "./examples.js";
 
 /**
@@ -168,5 +168,21 @@ describe("display width", () => {
     expect(displayWidth("日本語")).toBe(6);
     expect(displayWidth("e\u0301")).toBe(1);
     expect(displayWidth("Acme")).toBe(4);
+  });
+});
+
+describe("markdownParagraph", () => {
+  it.each([
+    ["- item", "\\- item"],
+    ["+ item", "\\+ item"],
+    ["1. item", "1\\. item"],
+    ["12) item", "12\\) item"],
+    ["---", "\\---"],
+    ["===", "\\==="],
+    ["    code", "code"],
+    ["5.2 of the price", "5.2 of the price"],
+    ["2026 was a year", "2026 was a year"],
+  ])("makes %j a paragraph: %j", (line, expected) => {
+    expect(markdownParagraph(line)).toBe(expected);
   });
 });

@@ -41,7 +41,7 @@ export function markdownInline(text: string): string {
 export function markdownParagraph(line: string): string {
   return line
     .replace(/^[ ]+/, "")
-    .replace(/^([-+=])|^(\d+)([.)])/, (_, mark: string | undefined, digits: string, end: string) =>
+    .replace(/^([-+=])|^(\d{1,9})([.)])(?=\s|$)/, (_, mark: string | undefined, digits: string, end: string) =>
       mark !== undefined ? `\\${mark}` : `${digits}\\${end}`,
     );
 }
