@@ -27,7 +27,7 @@ export function collectContractFiles(args: readonly string[], cwd: string): stri
     if (stat.isDirectory()) {
       const found = walk(path);
       if (found.length === 0) throw new UsageError(`no .contract files in '${arg}'`);
-      files.push(...found);
+      for (const item of found) files.push(item);
     } else if (stat.isFile()) files.push(path);
     else throw new UsageError(`cannot read '${arg}': it is ${describeSpecial(stat)}, not a regular file`);
   }
@@ -40,7 +40,7 @@ function walk(directory: string): string[] {
   for (const entry of entries) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...walk(path));
+    if (entry.isDirectory()) for (const item of walk(path)) found.push(item);
     else if (entry.isFile() && entry.name.endsWith(".contract")) found.push(path);
   }
   return found;

@@ -15,6 +15,8 @@ export { en } from "./wording/en.js";
 export { renderMarkdown } from "./render/markdown.js";
 export { renderText, type TextOptions } from "./render/text.js";
 export { renderHtml, type HtmlOptions } from "./render/html.js";
+export { displayWidth, htmlText, inertLine, jsonInert, markdownCode, markdownInline, markdownParagraph } from "./render/inert.js";
+export { wrap } from "./render/wrap.js";
 export { renderJson, termsFormat, type JsonOptions } from "./json/terms-json.js";
 export { canonicalTerms, type Json } from "./json/canonical.js";
 export { contentHash, stableStringify } from "./json/stable-json.js";

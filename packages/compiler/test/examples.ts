@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Workspace, memoryHost, type CheckedDocument, type FileHost } from "@covenant/core";
-import { formatExtensions, type Format } from "../src/index.js";
+import { formatExtensions, type Block, type Clause, type Document, type Format, type Inline, type ListItem } from "../src/index.js";
 
 /** Test helpers: the repository's examples, and checking contracts from disk or from text. */
 
@@ -43,4 +43,39 @@ export function checkFile(path: string): CheckedDocument {
 export function checkText(text: string, others: Record<string, string> = {}): CheckedDocument {
   const files = { "/mem/main.contract": text, ...Object.fromEntries(Object.entries(others).map(([k, v]) => [`/mem/${k}`, v])) };
   return new Workspace(memoryHost(files), { root: "/mem" }).check("/mem/main.contract");
+}
+
+/** The example's document with `text` in every place author text goes: titles, names, the start and end of every run of text, every cell. */
+export function withAuthorText(document: Document, text: string): Document {
+  const runs = (list: readonly Inline[]): Inline[] => [
+    { kind: "text", text },
+    ...list.map((run) =>
+      run.kind === "text" ? { ...run, text: `${run.text}${text}` } : run.kind === "term" ? { ...run, text: `${run.text}${text}` } : run,
+    ),
+  ];
+  const items = (list: readonly ListItem[]): ListItem[] =>
+    list.map((item) => ({ ...item, runs: runs(item.runs), items: items(item.items) }));
+  const block = (b: Block): Block =>
+    b.kind === "paragraph"
+      ? { ...b, runs: runs(b.runs) }
+      : b.kind === "list"
+        ? { ...b, items: items(b.items) }
+        : { ...b, columns: b.columns.map((c) => ({ ...c, title: `${c.title}${text}` })), rows: b.rows.map((row) => row.map(runs)) };
+  const clause = (c: Clause): Clause => ({
+    ...c,
+    title: c.title === undefined ? undefined : `${text}${c.title}${text}`,
+    blocks: c.blocks.map(block),
+    clauses: c.clauses.map(clause),
+  });
+  return {
+    ...document,
+    title: `${text}${document.title}${text}`,
+    preamble: document.preamble.map(block),
+    clauses: document.clauses.map(clause),
+    signatures: document.signatures && {
+      ...document.signatures,
+      intro: runs(document.signatures.intro),
+      signatories: document.signatures.signatories.map((s) => ({ ...s, name: `${text}${s.name}${text}` })),
+    },
+  };
 }

@@ -24,7 +24,7 @@ describe("legal prose", () => {
     expect(text).toContain(`**"Contract Year"** means each period of twelve (12) months starting on the Effective Date`);
   });
 
-  it("capitalises defined terms in the author's own text", () => {
+  it("prints defined terms the author writes with their capitals as written", () => {
     const text = markdown("preferred-supplier");
     expect(text).toContain(
       `**"Annual Volume"** means the number of units of a product called off by the Buyer and delivered in one Contract Year;`,

@@ -126,3 +126,67 @@ commitment c {
     expect(hover(project.checked("main.contract"), project.params("main.contract"))).toBeNull();
   });
 });
+
+describe("hover keeps author text inert", () => {
+  it("escapes a title, a doc comment and a text value: no link, HTML, heading or line break of the author's", () => {
+    const project = new TestProject({
+      "main.contract": `${contract}
+/// # Heading [click](javascript:alert(1)) <img src=x onerror=alert(1)>
+party acme "Acme [x](javascript:alert(1)) <script>alert(1)</script> | \`code\`" {
+  role: buyer
+  jurisdiction: JP
+  address: "1 Main St\\n\\n## 9. Signing Bonus"
+}
+obligation report "Report" {
+  party: ac<|>me
+  must: "send a report"
+  within: 10 days
+}
+`,
+    });
+    project.open("main.contract");
+    const shown = text(hover(project.checked("main.contract"), project.params("main.contract")));
+    const unescaped = shown.replace(/\\[\s\S]/g, "").replace(/`[^`\n]*`/g, "");
+    expect(unescaped).not.toMatch(/[<[\]]/);
+    expect(shown).not.toMatch(/^#+ .*(Signing Bonus|Heading)/m);
+    expect(shown).toContain("Acme \\[x\\](javascript:alert(1)) \\<script\\>alert(1)\\</script\\> \\| \\`code\\`");
+    expect(shown).toContain("\\# Heading \\[click\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\>");
+    expect(shown).toContain('address: "1 Main St \\#\\# 9. Signing Bonus"');
+  });
+});
+
+describe("hover on hostile sizes", () => {
+  it("a cause of 70,000 terms: a bounded answer, no stack overflow", { timeout: 60_000 }, () => {
+    const cause = Array.from({ length: 70_000 }, (_, i) => (i % 2 ? "insolvency of buyer" : "insolvency of supplier")).join(" and ");
+    const project = new TestProject({ "main.contract": `${contract}\ntermi<|>nation {\n  ca<|>use: ${cause}\n}\n` });
+    project.open("main.contract");
+    const onBlock = text(hover(project.checked("main.contract"), project.params("main.contract", 0)));
+    expect(onBlock).toContain("**termination**");
+    expect(onBlock).toContain("*As it will read:*");
+    expect(onBlock.length).toBeLessThan(6_000);
+    const onField = text(hover(project.checked("main.contract"), project.params("main.contract", 1)));
+    expect(onField).toContain("**cause**");
+    expect(onField.length).toBeLessThan(2_000);
+  });
+
+  it("a pricing of 150,000 tiers: the summary shows a screenful and says how many more", { timeout: 120_000 }, () => {
+    const tiers = Array.from({ length: 150_000 }, (_, i) => `  tier ${i * 10 + 1} .. ${i * 10 + 10}: USD ${200_000 - i}.00`).join("\n");
+    const project = new TestProject({
+      "main.contract": `${contract}
+product airbag "Airbag" {
+  unit: module
+  supplied_by: supplier
+}
+pricing airbag_pr<|>ice for airbag {
+  basis: order_volume
+${tiers}
+}
+`,
+    });
+    project.open("main.contract");
+    const shown = text(hover(project.checked("main.contract"), project.params("main.contract")));
+    expect(shown).toContain("**pricing** `airbag_price`");
+    expect(shown).toContain("- … 149986 more");
+    expect(shown.length).toBeLessThan(6_000);
+  });
+});

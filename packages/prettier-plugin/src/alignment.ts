@@ -31,7 +31,8 @@ export function alignRows(
   let run: { index: number; width: number }[] = [];
   let runWord: string | undefined;
   const close = (): void => {
-    const runWidth = Math.max(...run.map((r) => r.width));
+    // A reduce, not Math.max(...run): a run of 150,000 rows would overflow the call stack.
+    const runWidth = run.reduce((widest, r) => Math.max(widest, r.width), -Infinity);
     for (const r of run) result.set(r.index, { labelWidth: r.width, runWidth });
     run = [];
     runWord = undefined;

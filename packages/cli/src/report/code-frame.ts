@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { createColors } from "picocolors";
+import { displayWidth, inertLine } from "@covenant/compiler";
 import { LineMap, type Diagnostic } from "@covenant/core";
 
 type Colors = ReturnType<typeof createColors>;
@@ -26,13 +27,13 @@ export function formatCodeFrames(
     const where = `${relative(options.cwd, d.uri) || d.uri}:${d.range.start.line}:${d.range.start.column}`;
     const severity =
       d.severity === "error" ? c.red(c.bold("error")) : d.severity === "warning" ? c.yellow(c.bold("warning")) : c.blue("info");
-    out.push(`${c.bold(where)} ${severity} ${c.dim(d.code)} ${d.message}`);
+    out.push(`${c.bold(inertLine(where))} ${severity} ${c.dim(d.code)} ${inertLine(d.message)}`);
     const map = lineMap(d.uri);
-    if (map) out.push(...frame(map, d, c));
-    for (const fix of d.fixes ?? []) out.push(`   ${c.cyan("= fix:")} ${fix.title}`);
+    if (map) for (const item of frame(map, d, c)) out.push(item);
+    for (const fix of d.fixes ?? []) out.push(`   ${c.cyan("= fix:")} ${inertLine(fix.title)}`);
     for (const related of d.related ?? []) {
       out.push(
-        `   ${c.dim("= note:")} ${relative(options.cwd, related.uri) || related.uri}:${related.range.start.line}:${related.range.start.column} ${related.message}`,
+        `   ${c.dim("= note:")} ${inertLine(`${relative(options.cwd, related.uri) || related.uri}:${related.range.start.line}:${related.range.start.column} ${related.message}`)}`,
       );
     }
     out.push("");
@@ -40,9 +41,14 @@ export function formatCodeFrames(
   return out.join("\n");
 }
 
+/**
+ * The source line and a caret underline. The line is printed inert (a tab as a space; control
+ * characters, terminal escapes and bidirectional overrides as U+FFFD), and the caret is placed by
+ * display width, so it stands under the finding in a line of CJK text or emoji.
+ */
 function frame(map: LineMap, d: Diagnostic, c: Colors): string[] {
   const line = d.range.start.line;
-  const source = map.lineText(line).replace(/\t/g, " ");
+  const source = map.lineText(line);
   const startColumn = d.range.start.column;
   const endColumn = d.range.end.line === line ? Math.max(d.range.end.column, startColumn + 1) : source.length + 1;
   // Long lines are cut to a window around the finding, so a 1 MB line prints as one screen line.
@@ -52,21 +58,16 @@ function frame(map: LineMap, d: Diagnostic, c: Colors): string[] {
   const prefix = offset > 0 ? "…" : "";
   const suffix = offset + widest < source.length ? "…" : "";
   const gutter = String(line).length;
-  const caretStart = startColumn - 1 - offset + prefix.length;
-  const caretLength = Math.max(1, Math.min(endColumn - startColumn, shown.length - (startColumn - 1 - offset) + 1));
-  const printable = [...(prefix + shown + suffix)].map((ch) => (isControl(ch) ? "�" : ch)).join("");
+  const start = Math.max(0, startColumn - 1 - offset);
+  const end = Math.min(shown.length, Math.max(start + 1, endColumn - 1 - offset));
+  const caretStart = displayWidth(prefix + inertLine(shown.slice(0, start)));
+  const caretLength = Math.max(1, displayWidth(inertLine(shown.slice(start, end))));
   const color = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.blue;
   return [
     `${" ".repeat(gutter)} ${c.dim("|")}`,
-    `${c.dim(String(line))} ${c.dim("|")} ${printable}`,
-    `${" ".repeat(gutter)} ${c.dim("|")} ${" ".repeat(Math.max(0, caretStart))}${color("^".repeat(caretLength))}`,
+    `${c.dim(String(line))} ${c.dim("|")} ${prefix}${inertLine(shown)}${suffix}`,
+    `${" ".repeat(gutter)} ${c.dim("|")} ${" ".repeat(caretStart)}${color("^".repeat(caretLength))}`,
   ];
-}
-
-/** Control characters (NUL, ESC, ...) would garble a terminal; they print as U+FFFD. */
-function isControl(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return (code < 32 && code !== 9) || code === 0x7f;
 }
 
 /** `2 errors, 1 warning in 3 files`. */

@@ -1,3 +1,4 @@
+import { jsonInert } from "@covenant/compiler";
 import { relative } from "node:path";
 import type { Diagnostic, SourceRange } from "@covenant/core";
 
@@ -27,5 +28,5 @@ export function formatJson(diagnostics: readonly Diagnostic[], files: readonly s
       ...(d.unnecessary ? { unnecessary: true } : {}),
     })),
   };
-  return JSON.stringify(report, null, 2);
+  return jsonInert(JSON.stringify(report, null, 2));
 }

@@ -1,3 +1,4 @@
+import { jsonInert } from "@covenant/compiler";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type * as Sarif from "sarif";
@@ -72,5 +73,5 @@ export function formatSarif(diagnostics: readonly Diagnostic[], cwd: string, ver
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  return jsonInert(JSON.stringify(log, null, 2));
 }

@@ -10,7 +10,7 @@ import {
 import type { Wording } from "../wording/wording.js";
 import type { Inline } from "./model.js";
 import { clauseRef, runs, type Phrase } from "./phrase.js";
-import { capitaliseTerms } from "./defined-terms.js";
+import { authorText } from "./defined-terms.js";
 
 /** A party as the prose names it: by role ("the Supplier") when its role is unique, else by its name. */
 export interface PartyInfo {
@@ -53,7 +53,7 @@ export class BuildContext {
   readonly byName = new Map<string, DeclarationModel>();
   /** Defined terms in the order they are registered; the Definitions clause sorts them. */
   readonly definitions = new Map<string, TermDefinition>();
-  /** Terms that free text written by the author may use in lower case ("the buyer"). */
+  /** Defined terms free text written by the author may use, keyed by their exact spelling ("Buyer"). */
   readonly textTerms: ReadonlyMap<string, string>;
   /** The term of each user `define`, by the name of the define (`annual_volume` → "Annual Volume"). */
   readonly defineTerms = new Map<string, string>();
@@ -97,7 +97,7 @@ export class BuildContext {
   private collectTextTerms(): Map<string, string> {
     const terms = new Map<string, string>();
     const add = (name: string): void => {
-      terms.set(name.toLowerCase(), name);
+      terms.set(name, name);
     };
     for (const party of this.parties) if (party.article) add(party.term);
     const standard = this.w.terms;
@@ -203,9 +203,9 @@ export class BuildContext {
     return value?.kind === "text" ? value.value : undefined;
   }
 
-  /** Author's text with the document's defined terms capitalised where written with an article ("the buyer" → "the Buyer"). */
+  /** Author's text exactly as written; the defined terms it writes with their capitals count as used. */
   prose(text: string): Inline[] {
-    return capitaliseTerms(text, this.textTerms);
+    return authorText(text, this.textTerms);
   }
 
   /** The contract's currency code. */

@@ -2,10 +2,11 @@ import type { Inline } from "./model.js";
 import { runs, term } from "./phrase.js";
 
 /**
- * Capitalising defined terms in the author's own text (`means:`, `must:`, `deliverable:`, ...):
- * "called off by the buyer" becomes "called off by the Buyer" when "Buyer" is a defined term.
- * Only a term written after a determiner ("the", "this", "each", "either", "any", "a") is taken
- * as a use of the term, so ordinary words that happen to match ("a term of years") are left alone.
+ * Defined terms in the author's own text (`means:`, `must:`, `deliverable:`, ...). The author's
+ * words print exactly as written: "from the effective date of that agreement" names a third
+ * party's date, and capitalising it would turn it into this Agreement's Effective Date. Only a
+ * term the author wrote as one — with its capitals, "the Effective Date" — is recognised, and only
+ * so the Definitions clause defines it; its text is not changed.
  */
 
 const patterns = new WeakMap<ReadonlyMap<string, string>, RegExp | null>();
@@ -14,25 +15,28 @@ function patternFor(terms: ReadonlyMap<string, string>): RegExp | null {
   let pattern = patterns.get(terms);
   if (pattern === undefined) {
     const names = [...terms.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
-    pattern = names.length === 0 ? null : new RegExp(`\\b(the|this|each|either|any|a)(\\s+)(${escaped.join("|")})(?![\\w-])`, "gi");
+    const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[ \\t]+"));
+    // Case-sensitive: "the effective date" is the author's ordinary words, "the Effective Date" the term.
+    pattern = names.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}_-])(${escaped.join("|")})(?![\\p{L}\\p{N}_-])`, "gu");
     patterns.set(terms, pattern);
   }
   return pattern;
 }
 
-/** Splits `text` into runs, turning uses of the terms (keyed by lower case) into term runs. */
-export function capitaliseTerms(text: string, terms: ReadonlyMap<string, string>): Inline[] {
+/**
+ * Splits the author's `text` into runs, marking the defined terms (keyed by their exact spelling)
+ * it writes with their capitals as term runs. The text of the runs joined is `text` unchanged.
+ */
+export function authorText(text: string, terms: ReadonlyMap<string, string>): Inline[] {
   const pattern = patternFor(terms);
   if (!pattern) return runs(text);
   const parts: Inline[] = [];
   let last = 0;
   for (const match of text.matchAll(pattern)) {
-    const name = terms.get(match[3]!.toLowerCase().replace(/\s+/g, " "));
+    const name = terms.get(match[1]!.replace(/[ \t]+/g, " "));
     if (!name) continue;
-    const start = match.index! + match[1]!.length + match[2]!.length;
-    parts.push(...runs(text.slice(last, start)), term(name));
-    last = start + match[3]!.length;
+    parts.push(...runs(text.slice(last, match.index)), term(name, match[1]!));
+    last = match.index + match[1]!.length;
   }
   parts.push(...runs(text.slice(last)));
   return runs(parts);

@@ -8,19 +8,33 @@ export type Phrase = string | Inline | readonly Phrase[];
 
 /** Flattens phrases into runs, merging adjacent text and dropping empty text. */
 export function runs(...parts: readonly Phrase[]): Inline[] {
+  return runsOf(parts);
+}
+
+/**
+ * `runs` over a list: for lists of any length (a condition of 70,000 terms), which must not be
+ * spread into a call's arguments. Nested lists are walked with an explicit stack, not recursion.
+ */
+export function runsOf(parts: readonly Phrase[]): Inline[] {
   const out: Inline[] = [];
   let text = "";
-  const push = (part: Phrase): void => {
+  const stack: { readonly list: readonly Phrase[]; next: number }[] = [{ list: parts, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next === top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const part = top.list[top.next++]!;
     if (typeof part === "string") text += part;
-    else if (Array.isArray(part)) for (const inner of part as readonly Phrase[]) push(inner);
+    else if (Array.isArray(part)) stack.push({ list: part as readonly Phrase[], next: 0 });
     else if ((part as Inline).kind === "text") text += (part as { text: string }).text;
     else {
       if (text !== "") out.push({ kind: "text", text });
       text = "";
       out.push(part as Inline);
     }
-  };
-  for (const part of parts) push(part);
+  }
   if (text !== "") out.push({ kind: "text", text });
   return out;
 }
@@ -32,7 +46,7 @@ export function p(strings: TemplateStringsArray, ...values: readonly Phrase[]): 
     parts.push(text);
     if (i < values.length) parts.push(values[i]!);
   });
-  return runs(...parts);
+  return runsOf(parts);
 }
 
 export const term = (name: string, text: string = name): Inline => ({ kind: "term", term: name, text });
@@ -49,7 +63,7 @@ export function capitalise(phrase: Phrase): Inline[] {
 
 /** Joins phrases as a list in prose: "a", "a and b", "a, b and c"; with `serialComma`, "a, and b", "a, b, and c" (for compound items). */
 export function joinPhrases(items: readonly Phrase[], conjunction: string, serialComma = false): Inline[] {
-  if (items.length <= 1) return runs(...items);
+  if (items.length <= 1) return runsOf(items);
   const head = items.slice(0, -1);
   const parts: Phrase[] = [];
   head.forEach((item, i) => {
@@ -57,7 +71,7 @@ export function joinPhrases(items: readonly Phrase[], conjunction: string, seria
     parts.push(item);
   });
   parts.push(serialComma ? `, ${conjunction} ` : ` ${conjunction} `, items[items.length - 1]!);
-  return runs(...parts);
+  return runsOf(parts);
 }
 
 /** The plain text of runs, for headings and for tests. */

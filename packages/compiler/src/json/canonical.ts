@@ -46,12 +46,19 @@ export function canonicalTerms(checked: CheckedDocument, options: TermsOptions =
   for (const declaration of declarations) {
     const value = serialiser.declaration(declaration);
     if (declaration.kind === "contract") terms["contract"] = value;
-    else terms[declaration.kind] = [...((terms[declaration.kind] as Json[] | undefined) ?? []), value];
+    else append(terms, declaration.kind, value);
   }
   return terms;
 }
 
 const decimal = (value: Decimal): string => value.toFixed();
+
+/** Adds `value` to the list under `key`, in place: copying the list for each item took time quadratic in the rows of a kind. */
+function append(object: JsonObject, key: string, value: Json): void {
+  const list = object[key];
+  if (Array.isArray(list)) (list as Json[]).push(value);
+  else object[key] = [value];
+}
 
 class TermsSerialiser {
   constructor(
@@ -67,12 +74,11 @@ class TermsSerialiser {
     if (d.subject) out["for"] = this.reference(d.subject);
     for (const [name, value] of d.fields) out[name] = this.value(value);
     for (const [name, values] of d.repeated) out[name] = values.map((v) => this.value(v));
-    for (const row of d.rows) out[row.row] = [...((out[row.row] as Json[] | undefined) ?? []), this.row(row, d.uri)];
+    for (const row of d.rows) append(out, row.row, this.row(row, d.uri));
     for (const block of d.blocks) {
       const body = this.declaration(block);
       // Blocks that may repeat (index, committee) are lists; the others (penalty, escrow) are given once (CV302).
-      if (isTopLevelKind(d.kind) && kindSchemas[d.kind].blocks?.[block.kind]?.repeatable)
-        out[block.kind] = [...((out[block.kind] as Json[] | undefined) ?? []), body];
+      if (isTopLevelKind(d.kind) && kindSchemas[d.kind].blocks?.[block.kind]?.repeatable) append(out, block.kind, body);
       else out[block.kind] = body;
     }
     if (this.locationsFrom !== undefined) out["location"] = this.location(d.uri, d.node.range.start);

@@ -1,4 +1,5 @@
 import type { CheckedDocument } from "@covenant/core";
+import { jsonInert } from "../render/inert.js";
 import { canonicalTerms } from "./canonical.js";
 import { contentHash, sortKeys } from "./stable-json.js";
 
@@ -12,10 +13,11 @@ export interface JsonOptions {
 /**
  * The JSON output: `{ format, hash, terms }`, keys sorted, two-space indent. `hash` is the SHA-256
  * of the canonical terms without locations, so two files that differ only in layout, comments or
- * the order of fields have the same hash, with or without `--with-locations`.
+ * the order of fields have the same hash, with or without `--with-locations`. Characters that act
+ * on a terminal are written as `\uXXXX` escapes; the parsed terms, and so the hash, are unchanged.
  */
 export function renderJson(checked: CheckedDocument, options: JsonOptions = {}): string {
   const terms = sortKeys(canonicalTerms(checked, { withLocations: options.withLocations ?? false }));
   const hash = contentHash(options.withLocations ? canonicalTerms(checked) : terms);
-  return JSON.stringify({ format: termsFormat, hash, terms }, null, 2) + "\n";
+  return jsonInert(JSON.stringify({ format: termsFormat, hash, terms }, null, 2)) + "\n";
 }

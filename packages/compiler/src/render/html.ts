@@ -1,4 +1,5 @@
 import type { Block, Clause, Document, Inline, ListItem, Table } from "../document/model.js";
+import { htmlText as escape, inertLine } from "./inert.js";
 
 export interface HtmlOptions {
   /** The paper size of the print CSS (default A4). */
@@ -169,18 +170,14 @@ function anchor(id: string): string {
   return `clause-${id.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
-}
-
 /** A CSS string literal. */
 function cssString(text: string): string {
   return `"${cssText(text)}"`;
 }
 
+/** Text inside a CSS string: one inert line, quotes and backslashes escaped, `<` written so it cannot end the style element. */
 function cssText(text: string): string {
-  return text
+  return inertLine(text)
     .replace(/[\\"]/g, (c) => `\\${c}`)
-    .replace(/[\n\r]/g, " ")
     .replace(/</g, "\\3c ");
 }

@@ -1,17 +1,19 @@
 import type { Block, Clause, Document, Inline, ListItem, Table } from "../document/model.js";
+import { markdownInline as escape, markdownParagraph } from "./inert.js";
 
 /**
  * Markdown (CommonMark with GFM tables): one line per paragraph, so a change to a sentence is a
  * one-line diff. Clause headings are `##` headings; sub-clauses start with their bold number and
- * run-in title; defined terms are bold and quoted where they are defined.
+ * run-in title; defined terms are bold and quoted where they are defined. Author text is escaped
+ * by `markdownInline` (one line, no syntax), so a name can add no heading, paragraph or table row.
  */
 export function renderMarkdown(document: Document): string {
   const out: string[] = [`# ${escape(document.title)}`];
-  for (const block of document.preamble) out.push(...renderBlock(document, block));
-  for (const clause of document.clauses) out.push(...renderClause(document, clause));
+  for (const block of document.preamble) for (const item of renderBlock(document, block)) out.push(item);
+  for (const clause of document.clauses) for (const item of renderClause(document, clause)) out.push(item);
   if (document.signatures) {
     const s = document.signatures;
-    out.push(`## ${escape(s.heading)}`, inlines(document, s.intro));
+    out.push(`## ${escape(s.heading)}`, markdownParagraph(inlines(document, s.intro)));
     for (const signatory of s.signatories) {
       out.push(
         `**${escape(signatory.name)}**`,
@@ -27,8 +29,8 @@ export function renderMarkdown(document: Document): string {
 
 function renderClause(document: Document, clause: Clause): string[] {
   const out = [`## ${clause.number}. ${escape(clause.title ?? "")}`.trimEnd()];
-  for (const block of clause.blocks) out.push(...renderBlock(document, block));
-  for (const sub of clause.clauses) out.push(...renderSubClause(document, sub));
+  for (const block of clause.blocks) for (const item of renderBlock(document, block)) out.push(item);
+  for (const sub of clause.clauses) for (const item of renderSubClause(document, sub)) out.push(item);
   return out;
 }
 
@@ -39,16 +41,16 @@ function renderSubClause(document: Document, clause: Clause): string[] {
   if (first?.kind === "paragraph") out.push(`${heading} ${inlines(document, first.runs)}`);
   else {
     out.push(heading);
-    if (first) out.push(...renderBlock(document, first));
+    if (first) for (const item of renderBlock(document, first)) out.push(item);
   }
-  for (const block of rest) out.push(...renderBlock(document, block));
+  for (const block of rest) for (const item of renderBlock(document, block)) out.push(item);
   return out;
 }
 
 function renderBlock(document: Document, block: Block): string[] {
   switch (block.kind) {
     case "paragraph":
-      return [inlines(document, block.runs)];
+      return [markdownParagraph(inlines(document, block.runs))];
     case "list":
       return renderItems(document, block.items);
     case "table":
@@ -61,8 +63,8 @@ function renderItems(document: Document, items: readonly ListItem[]): string[] {
 }
 
 function renderTable(document: Document, table: Table): string {
-  const cell = (runs: readonly Inline[]): string => inlines(document, runs).replace(/\|/g, "\\|");
-  const header = `| ${table.columns.map((c) => escape(c.title).replace(/\|/g, "\\|")).join(" | ")} |`;
+  const cell = (runs: readonly Inline[]): string => inlines(document, runs);
+  const header = `| ${table.columns.map((c) => escape(c.title)).join(" | ")} |`;
   const rule = `| ${table.columns.map((c) => (c.align === "right" ? "---:" : ":---")).join(" | ")} |`;
   const rows = table.rows.map((row) => `| ${row.map(cell).join(" | ")} |`);
   return [header, rule, ...rows].join("\n");
@@ -84,9 +86,4 @@ function inlines(document: Document, runs: readonly Inline[]): string {
       }
     })
     .join("");
-}
-
-/** Escapes the characters that would start Markdown syntax inside running text. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<]/g, (c) => `\\${c}`);
 }

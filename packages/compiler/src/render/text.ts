@@ -1,6 +1,7 @@
 import type { Block, Clause, Document, Inline, ListItem } from "../document/model.js";
 import { drawTable } from "./text-table.js";
-import { noBreak, wrap } from "./wrap.js";
+import { displayWidth } from "./inert.js";
+import { noBreak, pad, wrap } from "./wrap.js";
 
 /** Columns a sub-clause's text is indented by: room for "10.10" and a gap. */
 const numberColumn = 6;
@@ -15,24 +16,26 @@ export interface TextOptions {
 /**
  * Plain text for print pipelines: wrapped at a fixed width, clause numbers in a hanging column,
  * headings in capitals, tables drawn in ASCII. Only ASCII punctuation of its own; the contract's
- * names print as written.
+ * names print as written, each on one line (every text goes through `wrap` or `drawTable`, which
+ * make author text inert), and widths are display columns.
  */
 export function renderText(document: Document, options: TextOptions = {}): string {
   const width = Math.max(40, options.width ?? 80);
   const out: string[][] = [];
   const title = document.title.toUpperCase();
-  out.push(wrap(title, width).map((line) => " ".repeat(Math.max(0, Math.floor((width - line.length) / 2))) + line));
+  out.push(wrap(title, width).map((line) => " ".repeat(Math.max(0, Math.floor((width - displayWidth(line)) / 2))) + line));
   for (const block of document.preamble) out.push(renderBlock(document, block, 0, width));
-  for (const clause of document.clauses) out.push(...renderClause(document, clause, width));
+  for (const clause of document.clauses) for (const item of renderClause(document, clause, width)) out.push(item);
   if (document.signatures) {
     const s = document.signatures;
     out.push([s.heading.toUpperCase()], paragraph(document, s.intro, 0, width));
-    const labelWidth = Math.max(s.signatureLabel.length + 1, ...s.signatories.flatMap((x) => x.lines.map((l) => l.length)));
+    let labelWidth = displayWidth(s.signatureLabel) + 1;
+    for (const signatory of s.signatories) for (const label of signatory.lines) labelWidth = Math.max(labelWidth, displayWidth(label));
     for (const signatory of s.signatories) {
       const line = "_".repeat(Math.min(30, width - labelWidth - 1));
       out.push(
         wrap(signatory.name, width),
-        [`${s.signatureLabel}:`, ...signatory.lines].map((label) => `${label.padEnd(labelWidth)} ${line}`),
+        [`${s.signatureLabel}:`, ...signatory.lines].map((label) => `${pad(label, labelWidth, "left")} ${line}`),
       );
     }
   }
@@ -47,7 +50,7 @@ export function renderText(document: Document, options: TextOptions = {}): strin
 function renderClause(document: Document, clause: Clause, width: number): string[][] {
   const out: string[][] = [hanging(`${clause.number}.`.padEnd(numberColumn), (clause.title ?? "").toUpperCase(), width)];
   for (const block of clause.blocks) out.push(renderBlock(document, block, numberColumn, width));
-  for (const sub of clause.clauses) out.push(...renderSubClause(document, sub, width));
+  for (const sub of clause.clauses) for (const item of renderSubClause(document, sub, width)) out.push(item);
   return out;
 }
 

@@ -279,7 +279,7 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
   },
   define: {
     kind: "define",
-    doc: "A defined term; the prose capitalises it and lists it in Definitions.",
+    doc: "A defined term; the prose lists it in Definitions. Free text prints as written: write the term with its capitals ('the Buyer') where you mean it.",
     name: "required",
     title: "required",
     fields: { means: { value: text, required: true, doc: "What the term means." } },

@@ -12,6 +12,7 @@ import {
   type SymbolInfo,
   type Value,
 } from "@covenant/core";
+import { markdownCode, markdownInline, markdownParagraph } from "@covenant/compiler";
 import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
 import type { CheckedView } from "../documents.js";
 import { daysFrom, daysText, describeValue, effectiveDate, grouped, signRulesText, typeName } from "../describe.js";
@@ -24,6 +25,8 @@ import { schemaOf } from "./schema-lookup.js";
  * Hover: what the thing under the cursor is and what it resolves to. A reference shows its
  * declaration (kind, title, doc comment, typed fields); a field shows its type and its value as
  * the checker read it (a duration also in days, a tier its band, width and price); a code its name.
+ * What the author wrote (titles, doc comments, text values) is escaped as Markdown text, and every
+ * value and the clause's prose are bounded, so a 70,000-term condition gives a screenful.
  */
 export function hover(view: CheckedView, params: HoverParams): Hover | null {
   const offset = offsetAt(view.parsed.lines, params.position);
@@ -41,7 +44,7 @@ export function hover(view: CheckedView, params: HoverParams): Hover | null {
     const target = resolveImport(view.path, statement.path.value);
     const file = view.checked.files.find((f) => f.uri === target);
     const summary = file ? `${file.declarations.length} declaration${file.declarations.length === 1 ? "" : "s"}` : "not found";
-    return answer(`**import** \`${relativePath(view.workspace.root, target)}\` — ${summary}`, statement.path);
+    return answer(`**import** ${markdownCode(relativePath(view.workspace.root, target))} — ${summary}`, statement.path);
   }
 
   const site = index.referenceAt(view.path, offset);
@@ -87,8 +90,10 @@ export function hover(view: CheckedView, params: HoverParams): Hover | null {
     const signs = spec && signRulesText(spec.signs);
     const lines = [`**${row.keyword.text}** row${spec ? ` — ${spec.doc}${signs ? ` ${signs}` : ""}` : ""}`];
     if (modelRow?.row === "tier" || modelRow?.row === "royalty") lines.push(bandLine(modelRow, model!, view));
-    else if (modelRow?.row === "step") lines.push(`Day ${grouped(modelRow.day)}: ${describeValue(modelRow.action)}`);
-    else if (modelRow?.row === "trigger") lines.push(describeValue({ kind: "condition", condition: modelRow.condition, range: row.range }));
+    else if (modelRow?.row === "step")
+      lines.push(markdownInline(`Day ${grouped(modelRow.day)}: ${bounded(describeValue(modelRow.action))}`));
+    else if (modelRow?.row === "trigger")
+      lines.push(markdownInline(bounded(describeValue({ kind: "condition", condition: modelRow.condition, range: row.range }))));
     return answer(lines.join("\n\n"), row);
   }
   return null;
@@ -101,7 +106,7 @@ function valueLine(value: Value, view: CheckedView, leaf: Node): string {
     if (name) return `\`${leaf.text}\`: ${name}`;
   }
   const from = effectiveDate(view.checked);
-  let line = `Value: ${describeValue(value)}`;
+  let line = `Value: ${markdownInline(bounded(describeValue(value)))}`;
   if (value.kind === "duration" && value.unit !== "days") {
     const days = daysText(value, from);
     if (days)
@@ -137,7 +142,7 @@ function referenceHover(site: ReferenceSite, index: SemanticIndex, view: Checked
   if (site.role) {
     const parties = index.partiesWithRole(site.role);
     const who = parties.length
-      ? parties.map((p) => `\`${p.name}\`${p.title ? ` (${p.title})` : ""}`).join(", ")
+      ? parties.map((p) => `${markdownCode(p.name ?? "")}${p.title ? ` (${markdownInline(p.title)})` : ""}`).join(", ")
       : "no party has this role yet";
     return `**${site.role}** — the party whose role is ${site.role}: ${who}`;
   }
@@ -146,40 +151,70 @@ function referenceHover(site: ReferenceSite, index: SemanticIndex, view: Checked
 
 function symbolHover(symbol: SymbolInfo, index: SemanticIndex, view: CheckedView): string {
   const model = index.modelOf(symbol.declaration);
-  const title = symbol.declaration.title ? ` — "${symbol.declaration.title.value}"` : "";
-  const lines = [`**${symbol.kind.replace("_", " ")}** \`${symbol.name}\`${title}`];
-  if (symbol.declaration.doc) lines.push(symbol.declaration.doc);
+  const title = symbol.declaration.title ? ` — "${markdownInline(symbol.declaration.title.value)}"` : "";
+  const lines = [`**${symbol.kind.replace("_", " ")}** ${markdownCode(symbol.name)}${title}`];
+  if (symbol.declaration.doc) lines.push(docText(symbol.declaration.doc));
   if (model) lines.push(modelSummary(model, view), ...prose(model, view));
   if (symbol.uri !== view.path)
-    lines.push(`Declared in \`${relativePath(view.workspace.root, symbol.uri)}\`, line ${symbol.nameRange.start.line}`);
+    lines.push(`Declared in ${markdownCode(relativePath(view.workspace.root, symbol.uri))}, line ${symbol.nameRange.start.line}`);
   return lines.join("\n\n");
 }
 
 /** The declaration's typed fields and rows, one per line (at most a screenful). */
 function modelSummary(model: DeclarationModel, view: CheckedView): string {
   const lines: string[] = [];
-  if (model.subject) lines.push(`- for: ${model.subject.name}`);
-  for (const [name, value] of model.fields) lines.push(`- ${name}: ${describeValue(value)}${durationSuffix(value, view)}`);
-  for (const [name, values] of model.repeated) for (const value of values) lines.push(`- ${name}: ${describeValue(value)}`);
+  let hidden = 0;
+  const item = (text: string): void => {
+    if (lines.length < 16) lines.push(`- ${markdownInline(bounded(text))}`);
+    else lines[16] = `- … ${++hidden} more`;
+  };
+  if (model.subject) item(`for: ${model.subject.name}`);
+  for (const [name, value] of model.fields) item(`${name}: ${describeValue(value)}${durationSuffix(value, view)}`);
+  for (const [name, values] of model.repeated) for (const value of values) item(`${name}: ${describeValue(value)}`);
   for (const row of model.rows) {
-    if (row.row === "tier" || row.row === "royalty") lines.push(`- ${row.row} ${describeValue(row.band)}: ${describeValue(row.price)}`);
-    else if (row.row === "step") lines.push(`- step day ${grouped(row.day)}: ${describeValue(row.action)}`);
+    if (row.row === "tier" || row.row === "royalty") item(`${row.row} ${describeValue(row.band)}: ${describeValue(row.price)}`);
+    else if (row.row === "step") item(`step day ${grouped(row.day)}: ${describeValue(row.action)}`);
     else if (row.row === "trigger")
-      lines.push(`- trigger: ${describeValue({ kind: "condition", condition: row.condition, range: row.node.range })}`);
+      item(`trigger: ${describeValue({ kind: "condition", condition: row.condition, range: row.node.range })}`);
   }
   for (const block of model.blocks)
-    lines.push(
-      `- ${block.kind}${block.name ? ` ${block.name}` : ""} { ${[...block.fields].map(([n, v]) => `${n}: ${describeValue(v)}`).join("; ")} }`,
+    item(
+      `${block.kind}${block.name ? ` ${block.name}` : ""} { ${[...block.fields].map(([n, v]) => `${n}: ${describeValue(v)}`).join("; ")} }`,
     );
-  const shown = lines.slice(0, 16);
-  if (lines.length > shown.length) shown.push(`- … ${lines.length - shown.length} more`);
-  return shown.join("\n");
+  return lines.join("\n");
 }
 
 /** The clause as it will read in the compiled contract (only once the document compiles without errors). */
 function prose(model: DeclarationModel, view: CheckedView): string[] {
   const text = clauseProse(view.checked, model);
-  return text ? ["---", `*As it will read:*\n\n${text}`] : [];
+  return text ? ["---", `*As it will read:*\n\n${boundedProse(text)}`] : [];
+}
+
+/** Characters of one value a hover shows; a longer value is cut at a space and ends with "…". */
+const valueLimit = 400;
+/** Characters of compiled prose a hover shows, whole paragraphs while they fit. */
+const proseLimit = 4_000;
+
+/** `text` cut to `limit` characters at a space, with "…", when longer. */
+function bounded(text: string, limit = valueLimit): string {
+  if (text.length <= limit) return text;
+  const cut = text.lastIndexOf(" ", limit);
+  return `${text.slice(0, cut > limit / 2 ? cut : limit)} …`;
+}
+
+/** Compiled Markdown cut after the last whole paragraph that fits, or its first paragraph bounded at a space. */
+function boundedProse(markdown: string): string {
+  if (markdown.length <= proseLimit) return markdown;
+  const end = markdown.lastIndexOf("\n\n", proseLimit);
+  return end > 0 ? `${markdown.slice(0, end)}\n\n…` : bounded(markdown, proseLimit);
+}
+
+/** A doc comment as Markdown text: each line escaped, so the author's words cannot add links, HTML or headings. */
+function docText(doc: string): string {
+  return doc
+    .split(/\r?\n/)
+    .map((line) => markdownParagraph(markdownInline(line)))
+    .join("\n");
 }
 
 function durationSuffix(value: Value, view: CheckedView): string {

@@ -1,3 +1,4 @@
+import { inertLine } from "@covenant/compiler";
 import type { CheckedDocument } from "@covenant/core";
 import { declarationLabel } from "./labels.js";
 import { flattenDocument } from "./terms.js";
@@ -12,7 +13,8 @@ export function renderTermsListing(document: CheckedDocument): string {
   const lines: string[] = [];
   for (const d of flattenDocument(document).filter((d) => d.model.uri === document.rootUri)) {
     const head = declarationLabel(d);
-    for (const term of d.terms) lines.push(`${head}  ${term.label}: ${term.text}`);
+    // One line per term, whatever the author wrote: a line break in a text would forge a term in git's diff.
+    for (const term of d.terms) lines.push(inertLine(`${head}  ${term.label}: ${term.text}`));
   }
   return lines.length === 0 ? "" : lines.join("\n") + "\n";
 }

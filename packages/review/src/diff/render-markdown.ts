@@ -1,13 +1,15 @@
+import { markdownCode, markdownInline } from "@covenant/compiler";
 import { changeLine, declarationLabel, labelChange } from "./labels.js";
 import type { DeclarationDiff, TermChange, TermDiff } from "./model.js";
 import { summaryText } from "./render-text.js";
 
 /**
  * The diff as a Markdown table for a pull-request comment: one row per term change, material
- * changes marked, who each change favours in its own column.
+ * changes marked, who each change favours in its own column. Every text from the contracts or the
+ * command line is escaped (`markdownInline`, `markdownCode`): it cannot end a cell or add a row.
  */
 export function renderDiffMarkdown(diff: TermDiff): string {
-  const heading = `### Contract terms: \`${diff.old}\` → \`${diff.new}\``;
+  const heading = `### Contract terms: ${markdownCode(diff.old)} → ${markdownCode(diff.new)}`;
   if (diff.declarations.length === 0) return `${heading}\n\nNo term changes.\n`;
   const rows = diff.declarations.flatMap((d) => rowsOf(d));
   return [
@@ -17,20 +19,28 @@ export function renderDiffMarkdown(diff: TermDiff): string {
     "",
     "| | Declaration | Term | Before | After | Favours |",
     "|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
     "",
   ].join("\n");
 }
 
 function rowsOf(d: DeclarationDiff): string[][] {
-  const name = `\`${declarationLabel(d)}\``;
+  const name = markdownCode(declarationLabel(d));
   if (d.status === "added" || d.status === "removed") {
-    const terms = d.changes.map((c) => changeLine(c)).join("<br>");
+    const terms = d.changes.map((c) => markdownInline(changeLine(c))).join("<br>");
     return [[mark(d.material), `${name} (${d.status})`, "", d.status === "removed" ? terms : "", d.status === "added" ? terms : "", ""]];
   }
   const rows: string[][] = [];
-  if (d.status === "renamed") rows.push(["", name, "name", d.oldName ?? "", d.name ?? "", ""]);
-  for (const c of d.changes) rows.push([mark(c.material), name, termLabel(c), before(c), after(c), c.favours?.role ?? ""]);
+  if (d.status === "renamed") rows.push(["", name, "name", markdownInline(d.oldName ?? ""), markdownInline(d.name ?? ""), ""]);
+  for (const c of d.changes)
+    rows.push([
+      mark(c.material),
+      name,
+      markdownInline(termLabel(c)),
+      markdownInline(before(c)),
+      markdownInline(after(c)),
+      markdownInline(c.favours?.role ?? ""),
+    ]);
   return rows;
 }
 
@@ -51,9 +61,4 @@ function after(c: TermChange): string {
 
 function mark(material: boolean): string {
   return material ? "⚠️ material" : "";
-}
-
-/** Pipes and line breaks would end a table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }

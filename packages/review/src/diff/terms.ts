@@ -98,7 +98,7 @@ function declarationTerms(d: DeclarationModel, context: Context, prefix: string,
   for (const row of d.rows) terms.push(rowTerm(row, d, ++ordinal, context, term));
   for (const nested of d.blocks) {
     const head = nested.name !== undefined ? `${nested.kind} ${context.rename(nested.name)}` : nested.kind;
-    terms.push(...declarationTerms(nested, context, `${prefix}${head} / `, nested.kind));
+    for (const item of declarationTerms(nested, context, `${prefix}${head} / `, nested.kind)) terms.push(item);
   }
   return terms;
 }

@@ -1,12 +1,13 @@
 import { currencyInfo, Decimal } from "@covenant/core";
+import { jsonInert } from "@covenant/compiler";
 import type { EvalResult } from "./model.js";
 
 /**
  * The evaluation as JSON: decimals as strings (money with at least its currency's minor digits),
- * every result with its trace.
+ * every result with its trace; characters that act on a terminal written as `\uXXXX` escapes.
  */
 export function renderEvalJson(result: EvalResult): string {
-  return JSON.stringify(plain(result), null, 2) + "\n";
+  return jsonInert(JSON.stringify(plain(result), null, 2)) + "\n";
 }
 
 function plain(value: unknown): unknown {

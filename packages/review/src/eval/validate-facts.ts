@@ -32,7 +32,7 @@ export function validateFacts(file: FactsFile, schema: JsonSchema): FactsProblem
     if (room <= 0) break;
     // An object given where a number or an object may go: the deeper error is the real one.
     if (hasDeeper.has(pointer) && here.every((e) => e.keyword === "anyOf" || e.keyword === "type" || e.keyword === "pattern")) continue;
-    problems.push(...messagesAt(file, schema, pointer, here, room));
+    for (const item of messagesAt(file, schema, pointer, here, room)) problems.push(item);
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

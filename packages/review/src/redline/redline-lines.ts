@@ -16,16 +16,19 @@ export function redlineLines(before: string, after: string, syntax: ProseSyntax)
   const parts = joinStretches(diffArrays(oldLines, newLines), syntax);
   for (let i = 0; i < parts.length; i++) {
     if (!parts[i]!.added && !parts[i]!.removed) {
-      out.push(...parts[i]!.value);
+      for (const item of parts[i]!.value) out.push(item);
       continue;
     }
     // Consecutive removed and added parts are one changed stretch.
     changed = true;
     const removed: string[] = [];
     const added: string[] = [];
-    for (; i < parts.length && (parts[i]!.added || parts[i]!.removed); i++) (parts[i]!.added ? added : removed).push(...parts[i]!.value);
+    for (; i < parts.length && (parts[i]!.added || parts[i]!.removed); i++) {
+      const side = parts[i]!.added ? added : removed;
+      for (const item of parts[i]!.value) side.push(item);
+    }
     i--;
-    out.push(...redlineStretch(removed, added, syntax));
+    for (const item of redlineStretch(removed, added, syntax)) out.push(item);
   }
   return { text: out.join("\n"), changed };
 }

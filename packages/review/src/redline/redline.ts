@@ -1,5 +1,5 @@
 import type { CheckedDocument } from "@covenant/core";
-import { compile } from "@covenant/compiler";
+import { compile, htmlText, markdownInline } from "@covenant/compiler";
 import { htmlSyntax } from "./html-syntax.js";
 import { markdownSyntax } from "./markdown-syntax.js";
 import { redlineLines } from "./redline-lines.js";
@@ -36,14 +36,13 @@ export function redlineProse(
   const newText = compile(after, { to: format });
   if (format === "markdown") {
     const { text, changed } = redlineLines(oldText, newText, markdownSyntax);
-    return { text: `> Redline: ${names.old} → ${names.new}. ~~Struck~~ text is deleted, **bold** text inserted.\n\n${text}`, changed };
+    return {
+      text: `> Redline: ${markdownInline(names.old)} → ${markdownInline(names.new)}. ~~Struck~~ text is deleted, **bold** text inserted.\n\n${text}`,
+      changed,
+    };
   }
   const { text, changed } = redlineLines(oldText, newText, htmlSyntax);
   const withCss = text.replace("</style>", `${redlineCss}</style>`);
-  const note = `<p class="redline-note">Redline: ${escapeHtml(names.old)} → ${escapeHtml(names.new)}. <del>Struck</del> text is deleted, <ins>underlined</ins> text inserted.</p>`;
+  const note = `<p class="redline-note">Redline: ${htmlText(names.old)} → ${htmlText(names.new)}. <del>Struck</del> text is deleted, <ins>underlined</ins> text inserted.</p>`;
   return { text: withCss.replace(/<main>\n?/, (m) => `${m}${note}\n`), changed };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

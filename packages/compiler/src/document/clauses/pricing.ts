@@ -67,7 +67,7 @@ function pricingClause(context: BuildContext, pricing: DeclarationModel): Clause
         ),
       ]);
     });
-  subClauses.push(...indexClauses);
+  for (const item of indexClauses) subClauses.push(item);
 
   const rounding = field(pricing, "rounding", "rounding");
   if (rounding) {

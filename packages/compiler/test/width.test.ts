@@ -1,0 +1,115 @@
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildDocument, compile, displayWidth, en, renderText, wrap } from "../src/index.js";
+import { checkFile, checkText, examplesDir, withAuthorText } from "./examples.js";
+
+/**
+ * Plain text is laid out in display columns: a CJK character takes two, an emoji sequence two, a
+ * combining mark none. No line is wider than the width, and every row of a table is as wide as
+ * its border, whatever script the names and titles are written in.
+ */
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+const base = buildDocument(checkFile(join(examplesDir, "supply-agreement.contract")), en);
+
+const wideText = fc
+  .array(fc.constantFrom("日本語", "中文合同", "株式会社", "한국어", "👍🏽", "👨‍👩‍👧", "e\u0301", "Å", " ", "Acme", "の", "、", "ﾃｽﾄ"), {
+    minLength: 1,
+    maxLength: 40,
+  })
+  .map((parts) => parts.join(""));
+
+/** The tables of a text rendering: runs of lines that start (after indent) with `+` or `|`. */
+function tables(out: string): string[][] {
+  const found: string[][] = [];
+  let current: string[] = [];
+  for (const line of out.split("\n")) {
+    if (/^\s*[+|]/.test(line)) current.push(line);
+    else if (current.length > 0) {
+      found.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) found.push(current);
+  return found;
+}
+
+describe("text layout in display columns", () => {
+  it("writes no line wider than the width and keeps every table's rows as wide as its border", () => {
+    fc.assert(
+      fc.property(wideText, fc.integer({ min: 40, max: 120 }), (text, width) => {
+        const out = renderText(withAuthorText(base, text), { width });
+        for (const line of out.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+        const found = tables(out);
+        expect(found.length).toBeGreaterThan(0);
+        for (const table of found) {
+          const border = displayWidth(table[0]!);
+          for (const row of table) expect(displayWidth(row), row).toBe(border);
+        }
+      }),
+      { seed: 18_080, numRuns: 60 },
+    );
+  });
+
+  it("cuts a run of text without spaces between characters, never inside a grapheme", () => {
+    fc.assert(
+      fc.property(wideText, fc.integer({ min: 2, max: 30 }), (text, width) => {
+        const lines = wrap(text, width);
+        for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        const clusters = (s: string): string[] => Array.from(graphemes.segment(s), (g) => g.segment);
+        const printed = (s: string): string[] => clusters(s).filter((g) => g !== " ");
+        expect(lines.flatMap(printed)).toEqual(printed(text));
+      }),
+      { seed: 18_081, numRuns: 200 },
+    );
+  });
+
+  it("the issue's case: Japanese free text and a CJK milestone title stay within 80 columns and inside the table", () => {
+    const contract = `contract "E-Axle Co-Development Agreement" {
+  kind: co_development
+  effective: 2026-04-01
+  term: 6 years
+  governing_law: "Japan"
+  currency: JPY
+}
+
+party soga "曽我電機株式会社" {
+  role: developer
+  jurisdiction: JP
+}
+
+party qingyun "青云汽车有限公司" {
+  role: buyer
+  jurisdiction: CN
+}
+
+define foreground_ip "成果知的財産" {
+  means: "本契約に基づく開発計画の遂行においていずれかの当事者が最初に創作した発明、設計、ソフトウェア及びデータであって、両当事者の共同開発委員会が確認したもの"
+}
+
+milestone concept_freeze "コンセプト凍結（ゲート1）：モーター、SiCインバーター及び減速機の仕様確定" {
+  due: 2026-09-30
+  deliverable: "モーター、SiCインバーター及び減速機の仕様を含む凍結されたeアクスルのコンセプト"
+  responsible: soga
+  payment: JPY 150_000_000 to soga
+}
+
+milestone b_sample "Bサンプル納入（ゲート2）：量産意図型による四十台のeアクスル" {
+  due: 2027-06-30
+  deliverable: "量産意図型で製作した四十台のBサンプルeアクスル"
+  responsible: soga
+  payment: JPY 250_000_000 to soga
+}
+`;
+    const checked = checkText(contract);
+    expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const out = compile(checked, { to: "text", width: 80 });
+    expect(out).toContain("曽我電機株式会社");
+    const widest = Math.max(...out.split("\n").map(displayWidth));
+    expect(widest).toBeLessThanOrEqual(80);
+    const found = tables(out);
+    expect(found.length).toBeGreaterThan(0);
+    for (const table of found) for (const row of table) expect(displayWidth(row)).toBe(displayWidth(table[0]!));
+  });
+});
