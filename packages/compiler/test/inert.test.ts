@@ -107,7 +107,9 @@ define bonus "Bonus" {
   means: ${JSON.stringify(means)}
 }
 `;
-    const means = "a sum.\n\n## 9. Signing Bonus\n\n- [click](javascript:alert(1)) <script>alert(1)</script> | x |";
+    // A line break in text is refused by the checker (CV106); what stays legal must still be inert.
+    expect(checkText(contract("a sum.\n\n## 9. Signing Bonus")).diagnostics.map((d) => d.code)).toContain("CV106");
+    const means = "a sum. ## 9. Signing Bonus - [click](javascript:alert(1)) <script>alert(1)</script> | x |";
     const checked = checkText(contract(means));
     expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const out = compile(checked, { to: "markdown" });

@@ -6,8 +6,9 @@ import { checkText } from "./documents.js";
 /**
  * The reviewer's outputs keep author text inert: a term diff (text, Markdown, JSON), the terms
  * listing git's textconv reads, and the prose redline have the structure they have with plain
- * words, whatever the contract's free text and titles hold. Line breaks are put only in free
- * text (names and titles may become one-line by rule); titles get the characters that stay legal.
+ * words, whatever the contract's free text and titles hold. Line breaks and control characters are
+ * refused by the checker (CV106, CV107), so the properties use what stays legal; the renderers'
+ * own neutralisers are tested on such characters in packages/compiler/test/inert.test.ts.
  */
 
 /** A Covenant string literal: `\\`, `\"` and `\n` are its escapes; everything else is written raw. */
@@ -40,14 +41,15 @@ obligation report ${quoted(title)} {
 `;
 }
 
+/** Characters a one-line text may not hold (CV106, CV107): the checker refuses them before any output. */
+const refused = ["\x1b[31m", "\x1b]8;;https://x\x07", "\x9b2J", "\u202e", "\u2066", "\n", "\n\n"];
+/** What stays legal in author text and must still be inert in every output. */
 const injection = fc.constantFrom(
-  ...["\x1b[31m", "\x1b]8;;https://x\x07", "\x9b2J", "\u202e", "\u2066", "|", "<script>alert(1)</script>", "[x](javascript:alert(1))"],
-  ...["`", "```", "#", "## 9. Bonus", "*", "_", "- ", "1. ", "> ", "&lt;", "日本語", "a", " "],
+  ...["|", "<script>alert(1)</script>", "[x](javascript:alert(1))", "`", "```", "#", "## 9. Bonus", "*", "_", "- ", "1. ", "> "],
+  ...["&lt;", "日本語", "a", " ", "\\", '"'],
 );
 const titleText = fc.array(injection, { minLength: 1, maxLength: 6 }).map((p) => `Reports ${p.join("")}`);
-const freeText = fc
-  .array(fc.oneof(injection, fc.constant("\n"), fc.constant("\n\n")), { minLength: 1, maxLength: 8 })
-  .map((p) => `send ${p.join("")}`);
+const freeText = fc.array(injection, { minLength: 1, maxLength: 8 }).map((p) => `send ${p.join("")}`);
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const inertViolations = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
@@ -95,8 +97,19 @@ describe("the reviewer's outputs keep author text inert", () => {
     expect(compiled).toBeGreaterThan(40);
   });
 
+  it.each(refused)("a title or free text holding %j never reaches the reviewer's outputs: the checker refuses it", (bad) => {
+    for (const [title, must] of [
+      [`Reports ${bad}`, "send a"],
+      ["Reports a", `send ${bad}`],
+    ] as const) {
+      const checked = checkText(contract(title, must, 30));
+      expect(checked.ok).toBe(false);
+      expect(checked.diagnostics.map((d) => d.code).filter((c) => c === "CV106" || c === "CV107").length).toBeGreaterThan(0);
+    }
+  });
+
   it("the prose redline keeps the Markdown structure, and file names in its note are escaped", () => {
-    const { before, after, ok } = versions("Reports <b>", "send a report\n\n## 9. Signing Bonus\n\n[x](javascript:alert(1))");
+    const { before, after, ok } = versions("Reports <b>", "send a report ## 9. Signing Bonus [x](javascript:alert(1))");
     expect(ok).toBe(true);
     const names = { old: "old\n# Injected.contract", new: "new <img src=x>.contract" };
     const md = redlineProse(before, after, "markdown", names).text;

@@ -7,7 +7,7 @@ import { gitTopLevel } from "../git.js";
 import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
 import { describeSpecial, readRegularFileBytes, whyNotRead } from "../read-file.js";
-import { hasSyntaxErrors } from "../report/document-errors.js";
+import { hasSyntaxErrors, isUnreadable } from "../report/document-errors.js";
 
 /*
  * Git integration gives the reviewer something for every file git hands over: the terms where a
@@ -122,11 +122,7 @@ export function runTextconv(paths: readonly string[], root: string | undefined, 
     const workspace = new Workspace(nodeHost(), { root: root ?? findRoot(file) });
     workspace.setText(file, content.text);
     const document = workspace.check(file);
-    if (hasSyntaxErrors(document))
-      return asIs(
-        firstError(document, io.cwd, (d) => /^CV1\d\d$/.test(d.code))!,
-        content.text,
-      );
+    if (hasSyntaxErrors(document)) return asIs(firstError(document, io.cwd, isUnreadable)!, content.text);
     io.stdout(renderTermsListing(document));
     return 0;
   } catch (error) {

@@ -1,10 +1,19 @@
-import type { CheckedDocument, Workspace } from "@covenant/core";
+import { Codes, type CheckedDocument, type Diagnostic, type Workspace } from "@covenant/core";
 import type { Io } from "../io.js";
 import { formatCodeFrames, summaryLine } from "./code-frame.js";
 
-/** True when the document has syntax errors (CV1xx): its text does not parse as Covenant. */
+/** True when part of the document was not read as terms (see `isUnreadable`): its text does not parse as Covenant. */
 export function hasSyntaxErrors(document: CheckedDocument): boolean {
-  return document.diagnostics.some((d) => d.severity === "error" && /^CV1\d\d$/.test(d.code));
+  return document.diagnostics.some((d) => d.severity === "error" && isUnreadable(d));
+}
+
+/**
+ * An error after which part of the file was not read as terms at all: a syntax error (CV1xx), or a
+ * line that is no declaration (CV209, such as prose pasted into the file). A listing of such a file
+ * would silently leave that text out.
+ */
+export function isUnreadable(diagnostic: Diagnostic): boolean {
+  return /^CV1\d\d$/.test(diagnostic.code) || diagnostic.code === Codes.UnknownKind;
 }
 
 /** Prints a document's error diagnostics as code frames on stderr, with a summary naming it. */
