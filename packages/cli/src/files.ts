@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { existsSync } from "node:fs";
 import type { Workspace } from "@covenant/core";
-import { describeSpecial, whyNotRead } from "./read-file.js";
+import { describeSpecial, whyNotRead } from "@covenant/node-files";
 
 /** A command-line problem: printed as one line, exit code 2. */
 export class UsageError extends Error {}

@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import { maxSourceBytes, type FileHost, type ReadResult } from "@covenant/core";
-import { readRegularFile } from "./read-file.js";
+import { readRegularFile } from "@covenant/node-files";
 
 /**
  * A FileHost over node:fs. Never throws: problems become read results the workspace reports. Only

@@ -19,7 +19,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
-import { describeSpecial } from "./read-file.js";
+import { describeSpecial } from "@covenant/node-files";
 
 /** A file the CLI cannot write: printed as one line, exit code 2. */
 export class WriteError extends Error {}

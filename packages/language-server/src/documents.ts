@@ -14,7 +14,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-langua
 import { ErrorCodes, ResponseError } from "vscode-languageserver";
 import { URI } from "vscode-uri";
 import { IncrementalParser } from "./reparse.js";
-import { readRegularFile } from "./read-file.js";
+import { readRegularFile } from "@covenant/node-files";
 
 /**
  * The documents the server knows: editor buffers (synchronised incrementally) over the files on

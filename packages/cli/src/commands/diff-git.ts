@@ -6,7 +6,7 @@ import { UsageError } from "../files.js";
 import { gitTopLevel } from "../git.js";
 import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
-import { describeSpecial, readRegularFileBytes, whyNotRead } from "../read-file.js";
+import { describeSpecial, readRegularFileBytes, whyNotRead } from "@covenant/node-files";
 import { hasSyntaxErrors, isUnreadable } from "../report/document-errors.js";
 
 /*

@@ -14,7 +14,7 @@ import {
 } from "@covenant/review";
 import { createColors } from "picocolors";
 import { findProjectRoot, requireReadableRoot, UsageError } from "../files.js";
-import { readRegularFileBytes, whyNotRead } from "../read-file.js";
+import { readRegularFileBytes, whyNotRead } from "@covenant/node-files";
 import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
 import { hasSyntaxErrors, reportDocumentErrors } from "../report/document-errors.js";

@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import { maxSourceBytes, parse, type Diagnostic } from "@covenant/core";
-import { readRegularFileBytes, whyNotRead } from "../read-file.js";
+import { readRegularFileBytes, whyNotRead } from "@covenant/node-files";
 import { writeFilesAtomically, WriteError } from "../write-atomic.js";
 import { collectContractFiles, UsageError } from "../files.js";
 import type { Io } from "../io.js";

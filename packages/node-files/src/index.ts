@@ -1,0 +1,1 @@
+export { describeSpecial, readRegularFile, readRegularFileBytes, whyNotRead, type NotRead } from "./read-file.js";
