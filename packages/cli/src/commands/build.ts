@@ -63,7 +63,9 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
   // A PDF is bytes: printed to a terminal it is garbage and can upset the terminal. A pipe or a file is fine.
   const binary = targets.find(isBinary);
   if (toStdout && binary !== undefined && io.stdoutIsTerminal)
-    throw new UsageError(`--to ${binary} writes a binary file; give -o FILE.${binary} or --out-dir DIR, or redirect standard output to a file`);
+    throw new UsageError(
+      `--to ${binary} writes a binary file; give -o FILE.${binary} or --out-dir DIR, or redirect standard output to a file`,
+    );
 
   const path = resolve(io.cwd, file);
   let isDirectory = false;
