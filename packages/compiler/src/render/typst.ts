@@ -35,6 +35,7 @@ export function typstSource(document: Document, options: TypstOptions = {}): str
     `#show table.cell: set table.cell(breakable: false)`,
     `#show table: set text(size: 10pt)`,
     `#show table: set par(justify: false)`,
+    `#show table: set text(hyphenate: false)`,
     `#let gutter = 35pt`,
     `#let label-width = 28pt`,
     `#let numbered(number, body) = grid(columns: (gutter, 1fr), number, body)`,
@@ -108,11 +109,17 @@ function renderItems(document: Document, items: readonly ListItem[]): string {
   return `block(below: 0.75em, { ${rendered.join("; ")} })`;
 }
 
+/** Tables of at most this many rows are never split across pages. */
+const shortTableRows = 20;
+
 function renderTable(document: Document, table: Table): string {
   const align = table.columns.map((c) => (c.align === "right" ? "right" : "left")).join(", ");
   const header = table.columns.map((c) => `strong(${str(c.title)})`).join(", ");
   const cells = table.rows.flatMap((row) => row.map((cell) => inlines(document, cell)));
-  return `block(above: 0.4em, below: 0.9em, table(columns: ${table.columns.length}, align: (${align},), stroke: 0.6pt + luma(119), inset: (x: 0.6em, y: 0.3em), fill: (_, y) => if y == 0 { luma(238) }, table.header(${header}), ${cells.join(", ")}))`;
+  // A short table moves whole to the next page rather than leave its header and a row or two behind
+  // (as the HTML's break-inside: avoid); a longer one breaks between rows.
+  const breakable = table.rows.length > shortTableRows;
+  return `block(above: 0.4em, below: 0.9em, breakable: ${breakable}, table(columns: ${table.columns.length}, align: (${align},), stroke: 0.6pt + luma(119), inset: (x: 0.6em, y: 0.3em), fill: (_, y) => if y == 0 { luma(238) }, table.header(${header}), ${cells.join(", ")}))`;
 }
 
 /** Inline runs as one Typst content expression. */
