@@ -38,7 +38,8 @@ export function typstSource(document: Document, options: TypstOptions = {}): str
     `#show table: set text(hyphenate: false)`,
     `#let gutter = 35pt`,
     `#let label-width = 28pt`,
-    `#let numbered(number, body) = grid(columns: (gutter, 1fr), number, body)`,
+    // The number hangs in the gutter beside the first line; the body flows and breaks across pages like any text.
+    `#let numbered(number, body) = pad(left: gutter, block(width: 100%, { place(top + left, dx: -gutter, number); body }))`,
     `#let item(label, body) = grid(columns: (label-width, 1fr), row-gutter: 0.4em, label, body)`,
     `#align(center, block(below: 1.6em, text(size: 17pt, weight: "bold", tracking: 0.04em, hyphenate: false, upper(${str(document.title)}))))`,
   ];
