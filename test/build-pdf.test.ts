@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -107,6 +107,30 @@ describe("covenant build --to pdf", () => {
     const pdf = covenant(["build", example, "--to", "pdf"], { native: true });
     expect(pdf.code).toBe(0);
     expect(pdf.stderr).toMatch(/native module: .*typst-ts-node-compiler/);
+  });
+
+  it("says in one line, exit 2, when the typesetter cannot be loaded, and still builds the other formats", () => {
+    // The bundle alone, away from node_modules: as on a platform the typesetter has no build for.
+    const dir = scratch();
+    cpSync(join(repo, "packages/cli/dist"), join(dir, "dist"), { recursive: true });
+    const alone = (args: string[]): { code: number; stdout: string; stderr: string } => {
+      const result = spawnSync(process.execPath, [join(dir, "dist/covenant.mjs"), ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        // Without the module paths pnpm's runner adds (NODE_PATH holds every package of the store).
+        env: { ...process.env, NODE_PATH: "" },
+      });
+      return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+    };
+    const pdf = alone(["build", join(repo, example), "--to", "pdf", "-o", join(dir, "out.pdf")]);
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toMatch(
+      /^covenant: cannot load the PDF typesetter for [\w-]+ \(@myriaddreamin\/typst-ts-node-compiler\): .*the other formats do not need it\n$/,
+    );
+    expect(existsSync(join(dir, "out.pdf"))).toBe(false);
+    const markdown = alone(["build", join(repo, example), "--to", "markdown"]);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toBe(readFileSync(join(repo, "examples/supply-agreement.md"), "utf8"));
   });
 
   it("names pdf among the formats in help and in the error for an unknown one", () => {

@@ -16,7 +16,7 @@ export { en } from "./wording/en.js";
 export { renderMarkdown } from "./render/markdown.js";
 export { renderText, type TextOptions } from "./render/text.js";
 export { renderHtml, type HtmlOptions } from "./render/html.js";
-export { renderPdf, type PdfOptions } from "./render/pdf.js";
+export { PdfEngineUnavailable, renderPdf, type PdfOptions } from "./render/pdf.js";
 export { typstSource } from "./render/typst.js";
 export { displayWidth, htmlText, inertLine, jsonInert, markdownCode, markdownInline, markdownParagraph } from "./render/inert.js";
 export { wrap } from "./render/wrap.js";

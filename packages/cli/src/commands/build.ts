@@ -1,6 +1,15 @@
 import { relative, resolve, basename, extname, join } from "node:path";
 import { statSync } from "node:fs";
-import { binaryFormats, compileFormats, compilePdf, formatExtensions, formats, type BinaryFormat, type Format } from "@covenant/compiler";
+import {
+  binaryFormats,
+  compileFormats,
+  compilePdf,
+  PdfEngineUnavailable,
+  formatExtensions,
+  formats,
+  type BinaryFormat,
+  type Format,
+} from "@covenant/compiler";
 import { checkFiles } from "./check.js";
 import { UsageError } from "../files.js";
 import { formatCodeFrames, summaryLine } from "../report/code-frame.js";
@@ -99,7 +108,16 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     { width, withLocations: options.withLocations ?? false, paper },
   );
   // The PDF typesetter (a native module) loads on the first PDF, so the other formats never pay for it.
-  const pdf = targets.includes("pdf") ? compilePdf(checked, { paper }) : undefined;
+  let pdf: Uint8Array | undefined;
+  try {
+    if (targets.includes("pdf")) pdf = compilePdf(checked, { paper });
+  } catch (error) {
+    if (error instanceof PdfEngineUnavailable) {
+      io.stderr(`covenant: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
   const outputs = targets.map((format) => ({ format, text: format === "pdf" ? pdf! : compiled.get(format)! }));
   if (toStdout) {
     io.stdout(outputs[0]!.text);

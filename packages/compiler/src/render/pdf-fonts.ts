@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
+/** The typesetter or a font it needs cannot be loaded on this machine (a platform without a build, a broken install). */
+export class PdfEngineUnavailable extends Error {}
+
 /**
  * The fonts the PDF is set in. Each is a full TrueType file from a font package that
  * `@covenant/compiler` depends on, so `pnpm install` brings every font and nothing is looked up on
@@ -81,8 +84,12 @@ export function packageRequire(): NodeJS.Require {
 export function fontFiles(face: FontFace): Buffer[] {
   let files = fontCache.get(face);
   if (!files) {
-    const folder = dirname(packageRequire().resolve(`${face.pkg}/package.json`));
-    files = face.files.map((file) => readFileSync(join(folder, file)));
+    try {
+      const folder = dirname(packageRequire().resolve(`${face.pkg}/package.json`));
+      files = face.files.map((file) => readFileSync(join(folder, file)));
+    } catch (error) {
+      throw new PdfEngineUnavailable(`cannot read the ${face.family} font (${face.pkg}): ${(error as Error).message.split("\n")[0]}`);
+    }
     fontCache.set(face, files);
   }
   return files;

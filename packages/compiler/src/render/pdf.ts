@@ -1,6 +1,8 @@
 import type { Document } from "../document/model.js";
-import { facesFor, familyList, fontFiles, packageRequire, type FontFace } from "./pdf-fonts.js";
+import { facesFor, familyList, fontFiles, packageRequire, PdfEngineUnavailable, type FontFace } from "./pdf-fonts.js";
 import { fontRule, typstSource } from "./typst.js";
+
+export { PdfEngineUnavailable };
 
 export interface PdfOptions {
   /** The paper size (default A4). */
@@ -28,7 +30,15 @@ function engineFor(faces: readonly FontFace[]): TypstEngine {
   const key = faces.map((f) => f.family).join("\n");
   let engine = engines.get(key);
   if (!engine) {
-    const typst = packageRequire()("@myriaddreamin/typst-ts-node-compiler") as TypstModule;
+    let typst: TypstModule;
+    try {
+      typst = packageRequire()("@myriaddreamin/typst-ts-node-compiler") as TypstModule;
+    } catch (error) {
+      // The engine is a native binary published for each platform; an unusual one may have none.
+      throw new PdfEngineUnavailable(
+        `cannot load the PDF typesetter for ${process.platform}-${process.arch} (@myriaddreamin/typst-ts-node-compiler): ${(error as Error).message.split("\n")[0]}; the other formats do not need it`,
+      );
+    }
     engine = typst.NodeCompiler.create({ fontArgs: [{ fontBlobs: faces.flatMap(fontFiles) }] });
     engines.set(key, engine);
   }
