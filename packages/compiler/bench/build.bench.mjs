@@ -8,6 +8,7 @@
  *
  *   pnpm bench:build            (builds first)
  */
+import { Buffer } from "node:buffer";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
