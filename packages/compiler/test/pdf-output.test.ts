@@ -264,7 +264,8 @@ ${tiers}
       preamble: [{ kind: "paragraph", runs: [{ kind: "text", text: sentence }] }, ...base.preamble],
     });
     const ja = save(renderPdf(withSentence("ja", japanese)), "ja");
-    const zh = save(renderPdf(withSentence("zh", chinese)), "zh");
+    // A full BCP 47 tag works as well as the bare language.
+    const zh = save(renderPdf(withSentence("zh-Hans-CN", chinese)), "zh");
     const squeezeAll = (pdf: string): string => pdfText(pdf).replace(/\s+/g, "");
     expect(squeezeAll(ja)).toContain(japanese);
     expect(squeezeAll(zh)).toContain(chinese);

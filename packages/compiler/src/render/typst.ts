@@ -24,7 +24,7 @@ export function typstSource(document: Document, options: TypstOptions = {}): str
   const paper = options.paper === "letter" ? "us-letter" : "a4";
   const lines: string[] = [
     `#set document(title: ${str(document.title)}, author: (), date: none)`,
-    `#set text(size: 11pt, lang: ${str(document.language)}, hyphenate: true, fill: luma(17))`,
+    `#set text(size: 11pt, ${languageArguments(document.language)}, hyphenate: true, fill: luma(17))`,
     `#set par(justify: true, leading: 0.62em, spacing: 0.75em)`,
     `#set page(paper: ${str(paper)}, margin: (top: 22mm, bottom: 20mm, left: 20mm, right: 20mm),`,
     `  header: align(center, text(size: 8.5pt, fill: luma(68), hyphenate: false, ${str(document.title)})),`,
@@ -153,6 +153,18 @@ function anchor(id: string): string {
 
 function labelName(id: string): string {
   return `clause-${id}`;
+}
+
+/**
+ * A BCP 47 tag as Typst's `lang` and `region`: `en` → `lang: "en"`, `en-GB` → `lang: "en", region: "GB"`,
+ * `zh-Hans-CN` → `lang: "zh", region: "CN"` (Typst takes no script subtag). Typst refuses any other
+ * shape of `lang`, so a tag it could not read sets English rules rather than fail the build.
+ */
+function languageArguments(tag: string): string {
+  const [language = "", ...rest] = tag.split("-");
+  const lang = /^[A-Za-z]{2,3}$/.test(language) ? language.toLowerCase() : "en";
+  const region = rest.find((part) => /^[A-Za-z]{2}$/.test(part));
+  return `lang: ${str(lang)}${region ? `, region: ${str(region.toUpperCase())}` : ""}`;
 }
 
 /** The rule that sets text in these font families, first choice first. */
