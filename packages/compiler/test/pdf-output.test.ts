@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -155,9 +155,16 @@ describe.skipIf(missing.length > 0 && !inCi)(missing.length > 0 ? `PDF output (s
       for (const party of checked.contract ? document.signatures!.signatories : []) expect(flat).toContain(party.name);
     });
 
-    it(`${name}: embeds every font, and its page count is that of the HTML printed by Chromium within 30%`, () => {
+    it(`${name}: embeds every font, has a bookmark per clause, and its page count is that of the HTML printed by Chromium within 30%`, () => {
       const checked = checkFile(example);
       const pdf = save(compilePdf(checked), `${name}-fonts`);
+      // Each clause is a bookmark reading as its heading does (titles as PDF literal strings when plain ASCII).
+      const bytes = readFileSync(pdf).toString("latin1");
+      const document = buildDocument(checked, en);
+      for (const clause of document.clauses) {
+        const heading = `${clause.number}. ${clause.title!.toUpperCase()}`;
+        if (/^[\x20-\x7e]+$/.test(heading) && !/[()\\]/.test(heading)) expect(bytes).toContain(`/Title (${heading})`);
+      }
       const used = fonts(pdf);
       expect(used.map((f) => f.name).some((n) => n.includes("SourceSerif4-Regular"))).toBe(true);
       expect(used.filter((f) => !f.embedded)).toEqual([]);

@@ -9,8 +9,9 @@ export interface TypstOptions {
 /**
  * The document as Typst source, which the PDF renderer typesets. The layout follows the HTML's
  * print CSS: the page size and margins, the title as a running header, "Page N of M" in the footer,
- * clause headings kept with what follows, numbers in a hanging gutter, bordered tables whose header
- * row repeats on every page and whose rows are never split, signatures on a page of their own.
+ * clause headings kept with what follows, numbers in a hanging gutter, bordered tables (one of more
+ * than 20 rows breaks between rows with its header repeated on every page, a shorter one moves whole
+ * to the next page, as the HTML's `break-inside: avoid`), signatures on a page of their own.
  *
  * The fonts are the caller's: it sets them before this source (`fontRule`), once it knows which
  * faces the text needs.
@@ -65,7 +66,8 @@ export function typstSource(document: Document, options: TypstOptions = {}): str
 function renderClause(document: Document, clause: Clause): string[] {
   const heading = `${clause.number}.`;
   const lines = [
-    `#heading(level: 1, outlined: true, bookmarked: true, numbered(${str(heading)}, ${str((clause.title ?? "").toUpperCase())}))${anchor(clause.id)}`,
+    // The number in a box as wide as the gutter; its trailing space makes the bookmark read "5. PRICE …".
+    `#heading(level: 1, { box(width: gutter, ${str(`${heading} `)}); ${str((clause.title ?? "").toUpperCase())} })${anchor(clause.id)}`,
   ];
   for (const block of clause.blocks) lines.push(`#pad(left: gutter, ${blockContent(document, block)})`);
   for (const sub of clause.clauses) lines.push(renderSubClause(document, sub));
