@@ -16,6 +16,7 @@ import {
   type ListItem,
   type Table,
 } from "../src/index.js";
+import { facesFor } from "../src/render/pdf-fonts.js";
 import { checkFile, checkText, exampleContracts, withAuthorText } from "./examples.js";
 
 /**
@@ -297,5 +298,20 @@ ${tiers}
     const text = pdfText(pdf);
     expect(text).not.toContain("root:");
     expect(text.replace(/\s+/g, " ")).toContain(`#read("/etc/passwd") *bold* _em_ $x$ <lbl> @ref \\" ] ) } // /*`);
+  });
+});
+
+describe("the faces a PDF needs", () => {
+  const families = (language: string, text: string): string[] => facesFor(language, text).map((f) => f.family);
+  it("takes Latin always, Japanese and Chinese only when the language or the text needs them", () => {
+    expect(families("en", "The Supplier shall deliver.")).toEqual(["Source Serif 4"]);
+    expect(families("en-GB", "Toyoda Gosei Co., Ltd. — 98% ≤ 5 €")).toEqual(["Source Serif 4"]);
+    expect(families("ja", "Agreement")).toEqual(["Source Serif 4", "Noto Serif JP"]);
+    expect(families("zh-Hans-CN", "Agreement")).toEqual(["Source Serif 4", "Noto Serif SC"]);
+    // Kana make text Japanese; Han characters without kana are read as Chinese unless the language is Japanese.
+    expect(families("en", "豊田合成株式会社 トヨタ")).toEqual(["Source Serif 4", "Noto Serif JP", "Noto Serif SC"]);
+    expect(families("en", "上海汽车集团")).toEqual(["Source Serif 4", "Noto Serif SC"]);
+    expect(families("ja", "上海汽车集团")).toEqual(["Source Serif 4", "Noto Serif JP"]);
+    expect(families("zh", "トヨタ")).toEqual(["Source Serif 4", "Noto Serif SC", "Noto Serif JP"]);
   });
 });

@@ -20,19 +20,19 @@ export interface FontFace {
   readonly files: readonly string[];
 }
 
-export const latinFace: FontFace = {
+const latinFace: FontFace = {
   family: "Source Serif 4",
   pkg: "@expo-google-fonts/source-serif-4",
   files: ["400Regular/SourceSerif4_400Regular.ttf", "700Bold/SourceSerif4_700Bold.ttf"],
 };
 
-export const japaneseFace: FontFace = {
+const japaneseFace: FontFace = {
   family: "Noto Serif JP",
   pkg: "@expo-google-fonts/noto-serif-jp",
   files: ["400Regular/NotoSerifJP_400Regular.ttf", "700Bold/NotoSerifJP_700Bold.ttf"],
 };
 
-export const chineseFace: FontFace = {
+const chineseFace: FontFace = {
   family: "Noto Serif SC",
   pkg: "@expo-google-fonts/noto-serif-sc",
   files: ["400Regular/NotoSerifSC_400Regular.ttf", "700Bold/NotoSerifSC_700Bold.ttf"],

@@ -175,6 +175,6 @@ export function fontRule(families: readonly string[]): string {
 }
 
 /** Author text as a Typst string literal: one inert line, backslashes and quotes escaped. */
-export function str(text: string): string {
+function str(text: string): string {
   return `"${inertLine(text).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
