@@ -308,10 +308,11 @@ describe("the faces a PDF needs", () => {
     expect(families("en-GB", "Toyoda Gosei Co., Ltd. — 98% ≤ 5 €")).toEqual(["Source Serif 4"]);
     expect(families("ja", "Agreement")).toEqual(["Source Serif 4", "Noto Serif JP"]);
     expect(families("zh-Hans-CN", "Agreement")).toEqual(["Source Serif 4", "Noto Serif SC"]);
-    // Kana make text Japanese; Han characters without kana are read as Chinese unless the language is Japanese.
+    // Kana bring the Japanese face, Han characters the Chinese one (after the Japanese, which lacks 车).
     expect(families("en", "豊田合成株式会社 トヨタ")).toEqual(["Source Serif 4", "Noto Serif JP", "Noto Serif SC"]);
     expect(families("en", "上海汽车集团")).toEqual(["Source Serif 4", "Noto Serif SC"]);
-    expect(families("ja", "上海汽车集团")).toEqual(["Source Serif 4", "Noto Serif JP"]);
+    expect(families("ja", "上海汽车集团")).toEqual(["Source Serif 4", "Noto Serif JP", "Noto Serif SC"]);
+    expect(families("ja", "とよた")).toEqual(["Source Serif 4", "Noto Serif JP"]);
     expect(families("zh", "トヨタ")).toEqual(["Source Serif 4", "Noto Serif SC", "Noto Serif JP"]);
   });
 });

@@ -50,13 +50,15 @@ const han = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff65]
 
 /**
  * The faces a document needs, first choice first: Latin always; Japanese when the language is
- * Japanese or the text has kana; Chinese when the language is Chinese, or the text has Han
- * characters and is not Japanese. Both in the order the language prefers when it has both.
+ * Japanese or the text has kana; Chinese when the language is Chinese or the text has Han
+ * characters (in a Japanese document too, after the Japanese face: a Simplified character such as
+ * 车 is not in it). The language's own face comes first, so shared characters take its forms. A face
+ * loaded but not used is not embedded.
  */
 export function facesFor(language: string, text: string): FontFace[] {
   const primary = language.toLowerCase().split("-")[0];
   const japanese = primary === "ja" || kana.test(text);
-  const chinese = primary === "zh" || (han.test(text) && primary !== "ja");
+  const chinese = primary === "zh" || han.test(text);
   const cjk: FontFace[] = [];
   if (primary === "zh") cjk.push(chineseFace);
   if (japanese) cjk.push(japaneseFace);
