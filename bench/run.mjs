@@ -24,6 +24,8 @@ import { profileCheck } from "./profile.mjs";
 const quick = process.argv.includes("--quick");
 const cli = join(repo, "packages/cli/dist/covenant.mjs");
 const formats = ["markdown", "text", "html", "json"];
+/** A PDF of 100,000 lines is some 2,000 pages, which no one prints from a build; PDF is measured at 1k and 10k. */
+const pdfSizes = ["1k", "10k"];
 const started = new Date();
 const loadAtStart = load();
 
@@ -116,6 +118,15 @@ if (packages.compiler && packages.cli) {
   say("\n== covenant build --to markdown,text,html,json, whole process");
   for (const c of inputs.contracts) {
     results.process[c.name].build = await wholeProcess("covenant build (all 4)", ["build", c.file, "--to", formats.join(","), "--out-dir", join(inputs.dir, "out")], c.name);
+  }
+}
+
+// Whole process only: Typst memoises layout, so repeated renders in one process would time its cache.
+say("\n== covenant build --to pdf (typeset by Typst), whole process, at 1k and 10k lines");
+if (!packages.compiler || !packages.cli) skipped(packages.compiler ? "cli" : "compiler");
+else {
+  for (const c of inputs.contracts.filter((c) => pdfSizes.includes(c.name))) {
+    results.process[c.name].pdf = await wholeProcess("covenant build --to pdf", ["build", c.file, "--to", "pdf", "-o", join(inputs.dir, "out", "contract.pdf")], c.name);
   }
 }
 
@@ -255,6 +266,18 @@ function report(r) {
     out(`| \`covenant build\`, all four formats, whole process | ${sizes.map((s) => { const b = r.process[s].build; return `${cell(b.median)} ms, ${b.peakRssMb} MB`; }).join(" | ")} |`);
   }
   out();
+  if (r.process["1k"]?.pdf) {
+    out("## PDF");
+    out();
+    out("`covenant build FILE --to pdf -o FILE.pdf` as a whole process: Node start-up, check, the document model, its Typst");
+    out("source, loading the typesetter and the fonts, layout and PDF export. Only whole processes are timed: Typst memoises");
+    out("layout, so a second render in the same process would mostly time its cache.");
+    out();
+    out(`| operation | ${pdfSizes.map((s) => `${s} (${r.inputs[s].lines.toLocaleString("en")} lines)`).join(" | ")} |`);
+    out(`|---|${pdfSizes.map(() => "---:").join("|")}|`);
+    out(`| \`covenant build --to pdf\`, whole process | ${pdfSizes.map((s) => { const b = r.process[s].pdf; return `${cell(b.median)} ms, ${b.peakRssMb} MB`; }).join(" | ")} |`);
+    out();
+  }
   out("## Language server over stdio");
   out();
   const l10 = r.languageServer["10k"];

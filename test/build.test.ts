@@ -100,7 +100,7 @@ describe("covenant build", () => {
 
   it("exits 2 on usage errors", () => {
     const cases = [
-      ["build", "examples/supply-agreement.contract", "--to", "pdf"],
+      ["build", "examples/supply-agreement.contract", "--to", "rtf"],
       ["build", "examples/supply-agreement.contract", "--to", "markdown,json"],
       ["build", "examples/supply-agreement.contract", "--to", "markdown,json", "-o", "x.md"],
       ["build", "examples/supply-agreement.contract", "--width", "10", "--to", "text"],

@@ -16,6 +16,7 @@ main(process.argv.slice(2), {
   cwd: process.cwd(),
   color,
   version,
+  stdoutIsTerminal: process.stdout.isTTY === true,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 }).then(

@@ -3,6 +3,8 @@ export interface Io {
   readonly cwd: string;
   readonly color: boolean;
   readonly version: string;
-  stdout(text: string): void;
+  /** Whether standard output is a terminal, where binary output (a PDF) is refused. */
+  readonly stdoutIsTerminal?: boolean;
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
 }

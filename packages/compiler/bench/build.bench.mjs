@@ -3,11 +3,12 @@
  * Measures `covenant build` on the generated 10,000-line contract, all four formats at once:
  * the whole command as a process (wall time including Node start-up, median of 5, with
  * `covenant check` alone for comparison), and in process after warm-up (check, document model,
- * each renderer). Prints figures; the target is under 1 s wall for the process. Asserts nothing:
+ * each renderer), then the PDF at 1,000 and 10,000 lines with peak memory. Prints figures; the target is under 1 s wall for the process. Asserts nothing:
  * these machines are shared and noisy, so the load average is printed with the figures.
  *
  *   pnpm bench:build            (builds first)
  */
+import { Buffer } from "node:buffer";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -15,7 +16,7 @@ import { performance } from "node:perf_hooks";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Workspace, memoryHost } from "@covenant/core";
-import { buildDocument, en, renderHtml, renderJson, renderMarkdown, renderText } from "../dist/index.js";
+import { buildDocument, en, renderHtml, renderJson, renderMarkdown, renderPdf, renderText } from "../dist/index.js";
 import { generateContract } from "../../../test/tools/generate-contract.mjs";
 
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
@@ -28,15 +29,16 @@ const text = generateContract({ lines: 10_000, seed: 1 });
 const file = join(dir, "gen10k.contract");
 writeFileSync(file, text);
 
-// The child reports its own CPU time: on a shared machine it varies far less than wall time.
-const reportCpu = "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('CPU '+(u.userCPUTime+u.systemCPUTime)/1000+'\\n')})";
+// The child reports its own CPU time (on a shared machine it varies far less than wall time) and its peak memory.
+const reportCpu =
+  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('CPU '+(u.userCPUTime+u.systemCPUTime)/1000+' RSS '+u.maxRSS+'\\n')})";
 
 function run(args) {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ["--import", reportCpu, cli, ...args], { encoding: "utf8" });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`covenant ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
-  return { wall, cpu: Number(/CPU ([\d.]+)/.exec(result.stderr)?.[1] ?? 0) };
+  return { wall, cpu: Number(/CPU ([\d.]+)/.exec(result.stderr)?.[1] ?? 0), rssMb: Math.round(Number(/RSS (\d+)/.exec(result.stderr)?.[1] ?? 0) / 1024) };
 }
 
 console.log(`Covenant build benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
@@ -77,4 +79,29 @@ console.log("\nIn process, after warm-up (median of 5):");
 for (const [stage, times] of Object.entries(stages)) console.log(`  ${stage.padEnd(9)} ${ms(median(times))}`);
 const compileTotal = ["document", "markdown", "text", "html", "json"].reduce((sum, s) => sum + median(stages[s]), 0);
 console.log(`  compile, all four formats ${ms(compileTotal).trim()}`);
+
+// PDF: typeset by Typst, so measured on its own, at 1,000 and 10,000 lines, as a whole process and in process.
+console.log("\nPDF (--to pdf), whole process (median of 5; peak RSS the largest of the runs), and renderPdf in process:");
+for (const lines of [1_000, 10_000]) {
+  const source = lines === 10_000 ? text : generateContract({ lines, seed: 1 });
+  const path = join(dir, `gen${lines}.contract`);
+  writeFileSync(path, source);
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(run(["build", path, "--to", "pdf", "-o", join(dir, "out", `gen${lines}.pdf`)]));
+  const checked = new Workspace(memoryHost({ "/bench/main.contract": source }), { root: "/bench" }).check("/bench/main.contract");
+  const document = buildDocument(checked, en);
+  // The first render is what a build pays (the 1k one also loads the typesetter and the fonts); Typst memoises
+  // layout, so a second render of the same document is mostly cache hits and shown only for comparison.
+  let start = performance.now();
+  const pdf = renderPdf(document);
+  const first = performance.now() - start;
+  start = performance.now();
+  renderPdf(document);
+  const again = performance.now() - start;
+  const pages = (Buffer.from(pdf).toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+  const label = `${source.split("\n").length.toLocaleString("en")} lines`.padEnd(13);
+  console.log(
+    `  ${label} ${String(pages).padStart(4)} pages  covenant build --to pdf ${ms(median(walls(runs)))} wall, ${ms(median(cpus_(runs)))} CPU, peak RSS ${Math.max(...runs.map((r) => r.rssMb))} MB;  renderPdf in process: first ${ms(first)}, again ${ms(again)}`,
+  );
+}
 rmSync(dir, { recursive: true, force: true });

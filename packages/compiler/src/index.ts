@@ -4,6 +4,7 @@ import { buildDocument } from "./document/build-document.js";
 import { renderJson } from "./json/terms-json.js";
 import { renderHtml } from "./render/html.js";
 import { renderMarkdown } from "./render/markdown.js";
+import { renderPdf } from "./render/pdf.js";
 import { renderText } from "./render/text.js";
 import { wordingFor } from "./wording/wording.js";
 
@@ -15,6 +16,8 @@ export { en } from "./wording/en.js";
 export { renderMarkdown } from "./render/markdown.js";
 export { renderText, type TextOptions } from "./render/text.js";
 export { renderHtml, type HtmlOptions } from "./render/html.js";
+export { PdfEngineUnavailable, renderPdf, type PdfOptions } from "./render/pdf.js";
+export { typstSource } from "./render/typst.js";
 export { displayWidth, htmlText, inertLine, jsonInert, markdownCode, markdownInline, markdownParagraph } from "./render/inert.js";
 export { wrap } from "./render/wrap.js";
 export { renderJson, termsFormat, type JsonOptions } from "./json/terms-json.js";
@@ -22,10 +25,20 @@ export { canonicalTerms, type Json } from "./json/canonical.js";
 export { contentHash, stableStringify } from "./json/stable-json.js";
 export { termsJsonSchema } from "./json/json-schema.js";
 
-/** The output formats, and the file extension each is written with. */
+/** The text output formats: each compiles to a string. */
 export const formats = ["markdown", "text", "html", "json"] as const;
 export type Format = (typeof formats)[number];
-export const formatExtensions: Readonly<Record<Format, string>> = { markdown: ".md", text: ".txt", html: ".html", json: ".json" };
+/** The binary output formats: each compiles to bytes, written to a file (never to a terminal). */
+export const binaryFormats = ["pdf"] as const;
+export type BinaryFormat = (typeof binaryFormats)[number];
+/** The file extension each format is written with. */
+export const formatExtensions: Readonly<Record<Format | BinaryFormat, string>> = {
+  markdown: ".md",
+  text: ".txt",
+  html: ".html",
+  json: ".json",
+  pdf: ".pdf",
+};
 
 export interface CompileOptions {
   readonly to: Format;
@@ -35,7 +48,7 @@ export interface CompileOptions {
   readonly withLocations?: boolean;
   /** The language of the prose (default `en`). */
   readonly language?: string;
-  /** HTML only: the paper size of the print CSS (default A4). */
+  /** HTML and PDF: the paper size (default A4). */
   readonly paper?: "a4" | "letter";
 }
 
@@ -81,4 +94,14 @@ export function compileFormats(
     }
   }
   return outputs;
+}
+
+/**
+ * Compiles a checked contract to a print-ready PDF (see `renderPdf`), under the same conditions as
+ * `compile`: no errors, a contract header. The typesetter loads on the first call, not on import.
+ */
+export function compilePdf(checked: CheckedDocument, options: Omit<CompileOptions, "to" | "width" | "withLocations"> = {}): Uint8Array {
+  const wording = wordingFor(options.language ?? "en");
+  if (!wording) throw new Error(`no wording table for language '${options.language}'`);
+  return renderPdf(buildDocument(checked, wording), { paper: options.paper ?? "a4" });
 }

@@ -21,5 +21,8 @@ await build({
   // The formatter passes its plugin to Prettier explicitly, so Prettier's standalone build (no
   // built-in languages, no dynamic imports) is all the server needs.
   alias: { prettier: require.resolve("prettier/standalone") },
+  // The compiler's PDF renderer finds its packages through import.meta.url in an ES module and
+  // through require where import.meta.url is undefined, as in this CommonJS file.
+  define: { "import.meta.url": "undefined" },
 });
 chmodSync(here("../dist/server.cjs"), 0o755);

@@ -1,6 +1,15 @@
 import { relative, resolve, basename, extname, join } from "node:path";
 import { statSync } from "node:fs";
-import { compileFormats, formatExtensions, formats, type Format } from "@covenant/compiler";
+import {
+  binaryFormats,
+  compileFormats,
+  compilePdf,
+  PdfEngineUnavailable,
+  formatExtensions,
+  formats,
+  type BinaryFormat,
+  type Format,
+} from "@covenant/compiler";
 import { checkFiles } from "./check.js";
 import { UsageError } from "../files.js";
 import { formatCodeFrames, summaryLine } from "../report/code-frame.js";
@@ -17,19 +26,24 @@ export interface BuildOptions {
   readonly root?: string;
 }
 
+type Target = Format | BinaryFormat;
+const targetNames: readonly Target[] = [...formats, ...binaryFormats];
+
 /** `markdown,json` → the formats, in the order given, each once. */
-function parseFormats(list: string): Format[] {
+function parseFormats(list: string): Target[] {
   const names = list
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (names.length === 0) throw new UsageError(`--to needs at least one format (${formats.join(", ")})`);
+  if (names.length === 0) throw new UsageError(`--to needs at least one format (${targetNames.join(", ")})`);
   for (const name of names) {
-    if (!(formats as readonly string[]).includes(name))
-      throw new UsageError(`unknown format '${name}' for --to; use ${formats.join(", ")} (several separated by commas)`);
+    if (!(targetNames as readonly string[]).includes(name))
+      throw new UsageError(`unknown format '${name}' for --to; use ${targetNames.join(", ")} (several separated by commas)`);
   }
-  return [...new Set(names as Format[])];
+  return [...new Set(names as Target[])];
 }
+
+const isBinary = (target: Target): target is BinaryFormat => (binaryFormats as readonly string[]).includes(target);
 
 function parseWidth(width: string | undefined): number {
   if (width === undefined) return 80;
@@ -41,7 +55,8 @@ function parseWidth(width: string | undefined): number {
 /**
  * `covenant build FILE --to FORMATS`: compiles one contract. With errors in the source it prints
  * the diagnostics as `check` does and writes nothing (exit 1); a path it cannot write is one line
- * and exit 2, with nothing half-written. One format without `-o` or `--out-dir` goes to stdout.
+ * and exit 2, with nothing half-written. One format without `-o` or `--out-dir` goes to stdout,
+ * except a PDF when stdout is a terminal (exit 2).
  */
 export function runBuild(file: string, options: BuildOptions, io: Io): number {
   const targets = parseFormats(options.to);
@@ -52,6 +67,14 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     throw new UsageError("give either -o/--out (one format) or --out-dir (several), not both");
   if (options.out !== undefined && targets.length > 1)
     throw new UsageError(`-o/--out writes one format, but --to names ${targets.length}; use --out-dir for several`);
+  const toStdout = options.out === undefined && options.outDir === undefined;
+  if (toStdout && targets.length > 1) throw new UsageError(`--to names ${targets.length} formats; give --out-dir to write them`);
+  // A PDF is bytes: printed to a terminal it is garbage and can upset the terminal. A pipe or a file is fine.
+  const binary = targets.find(isBinary);
+  if (toStdout && binary !== undefined && io.stdoutIsTerminal)
+    throw new UsageError(
+      `--to ${binary} writes a binary file; give -o FILE.${binary} or --out-dir DIR, or redirect standard output to a file`,
+    );
 
   const path = resolve(io.cwd, file);
   let isDirectory = false;
@@ -78,14 +101,25 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     return 1;
   }
 
-  const compiled = compileFormats(checked, targets, {
-    width,
-    withLocations: options.withLocations ?? false,
-    paper: options.paper === "letter" ? "letter" : "a4",
-  });
-  const outputs = targets.map((format) => ({ format, text: compiled.get(format)! }));
-  if (options.out === undefined && options.outDir === undefined) {
-    if (outputs.length > 1) throw new UsageError(`--to names ${outputs.length} formats; give --out-dir to write them`);
+  const paper = options.paper === "letter" ? "letter" : "a4";
+  const compiled = compileFormats(
+    checked,
+    targets.filter((target): target is Format => !isBinary(target)),
+    { width, withLocations: options.withLocations ?? false, paper },
+  );
+  // The PDF typesetter (a native module) loads on the first PDF, so the other formats never pay for it.
+  let pdf: Uint8Array | undefined;
+  try {
+    if (targets.includes("pdf")) pdf = compilePdf(checked, { paper });
+  } catch (error) {
+    if (error instanceof PdfEngineUnavailable) {
+      io.stderr(`covenant: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const outputs = targets.map((format) => ({ format, text: format === "pdf" ? pdf! : compiled.get(format)! }));
+  if (toStdout) {
     io.stdout(outputs[0]!.text);
     return 0;
   }
