@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proseDocument, renderMarkdown, type Document } from "../src/index.js";
-import { renderDocx } from "../src/render/docx.js";
+import { readReferenceDocx, renderDocx } from "../src/render/docx.js";
 import { checkFile, exampleContracts, withAuthorText } from "./examples.js";
 
 /**
@@ -37,9 +38,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const documents = new Map<string, Document>();
 const hostile = `<w:p>&amp;"'<evil/>`;
 
-/** Converts every .docx named to PDF in one LibreOffice run, with a profile of its own so that parallel runs never share one. */
-function convertToPdf(names: readonly string[]): void {
+/**
+ * Converts every .docx named (in `work`) in one LibreOffice run — to PDF, or to a .docx as
+ * LibreOffice saves one — into `outdir`, with a profile of its own so that parallel runs never share one.
+ */
+function convert(names: readonly string[], to: "pdf" | "docx", outdir: string): void {
   const profile = mkdtempSync(join(tmpdir(), "lo-"));
+  const filter = to === "pdf" ? "pdf" : "docx:MS Word 2007 XML";
   try {
     const result = spawnSync(
       soffice!,
@@ -48,21 +53,33 @@ function convertToPdf(names: readonly string[]): void {
         "--headless",
         "--norestore",
         "--convert-to",
-        "pdf",
+        filter,
         "--outdir",
-        work,
+        outdir,
         ...names.map((n) => join(work, `${n}.docx`)),
       ],
       { encoding: "utf8", timeout: 300_000 },
     );
     for (const name of names)
-      if (!existsSync(join(work, `${name}.pdf`)))
+      if (!existsSync(join(outdir, `${name}.${to}`)))
         throw new Error(
-          `LibreOffice wrote no ${name}.pdf (exit ${result.status}${result.signal ? `, ${result.signal}` : ""}):\n${result.stderr}`,
+          `LibreOffice wrote no ${name}.${to} (exit ${result.status}${result.signal ? `, ${result.signal}` : ""}):\n${result.stderr}`,
         );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Our own document with its default font changed to `font`: a firm's template, before a word processor saves it. */
+async function templateWithFont(document: Document, font: string): Promise<Uint8Array> {
+  const parts = unzipSync(await renderDocx(document));
+  parts["word/styles.xml"] = strToU8(
+    strFromU8(parts["word/styles.xml"]!).replace(
+      /(<w:rPrDefault><w:rPr><w:rFonts )[^/]*\//,
+      `$1w:ascii="${font}" w:hAnsi="${font}" w:cs="${font}" w:eastAsia="${font}"/`,
+    ),
+  );
+  return zipSync(parts);
 }
 
 function pdfText(name: string): string {
@@ -97,8 +114,16 @@ describe.skipIf(missing.length > 0 && !inCi)(
       for (const example of exampleContracts()) documents.set(basename(example, ".contract"), proseDocument(checkFile(example)));
       documents.set("hostile", withAuthorText(documents.get("supply-agreement")!, hostile));
       for (const [name, document] of documents) writeFileSync(join(work, `${name}.docx`), await renderDocx(document));
-      writeFileSync(join(work, "letter.docx"), await renderDocx(documents.get("supply-agreement")!, { paper: "letter" }));
-      convertToPdf([...documents.keys(), "letter"]);
+      const supply = documents.get("supply-agreement")!;
+      writeFileSync(join(work, "letter.docx"), await renderDocx(supply, { paper: "letter" }));
+      // A firm's template as a word processor saves it: LibreOffice re-saves ours with another body font.
+      writeFileSync(join(work, "template.docx"), await templateWithFont(supply, "DejaVu Sans"));
+      const saved = join(work, "saved");
+      convert(["template"], "docx", saved);
+      const reference = readReferenceDocx(readFileSync(join(saved, "template.docx")));
+      if (!reference.ok) throw new Error(`LibreOffice's template is refused: ${reference.reason}`);
+      writeFileSync(join(work, "styled.docx"), await renderDocx(supply, { reference: reference.reference }));
+      convert([...documents.keys(), "letter", "styled"], "pdf", work);
     }, 300_000);
 
     it("has its tools", () => {
@@ -138,6 +163,17 @@ describe.skipIf(missing.length > 0 && !inCi)(
 
     it("sets US Letter pages when asked", () => {
       expect(pdfPages("letter").size).toMatch(/^612 x 792 pts \(letter\)/);
+    });
+
+    it("takes the styles of a reference document a word processor saved: its body font, and our numbering", () => {
+      const run = spawnSync("pdffonts", [join(work, "styled.pdf")], { encoding: "utf8" });
+      console.log(run.status, run.stderr, run.error);
+      const fonts = run.stdout;
+      expect(fonts).toMatch(/\+DejaVuSans\s/);
+      expect(spawnSync("pdffonts", [join(work, "supply-agreement.pdf")], { encoding: "utf8" }).stdout).not.toMatch(/DejaVuSans\s/);
+      const text = flat(pdfText("styled"));
+      const { headings, subClauses } = expectations(renderMarkdown(documents.get("supply-agreement")!));
+      expect([...headings.map((h) => h.toUpperCase()), ...subClauses].filter((w) => !text.includes(w))).toEqual([]);
     });
 
     it("prints hostile author text as the characters written", () => {
