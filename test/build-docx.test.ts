@@ -49,7 +49,27 @@ function referenceDocx(dir: string, font: string): string {
   return path;
 }
 
+/** The bundle files a module loads before it runs: its static imports, followed through the chunks. */
+function staticImports(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(file, "utf8");
+  for (const m of text.matchAll(/^import\s(?:[^;]*?\sfrom\s)?"(\.\/[^"]+)";?/gm)) staticImports(join(file, "..", m[1]!), seen);
+  return seen;
+}
+
 describe("covenant build --to docx", () => {
+  it("loads the docx library only for a Word document: no static import reaches it, a dynamic one does", () => {
+    const marker = "w:tblHeader";
+    const eager = [...staticImports(bin)];
+    const build = /import\("(\.\/chunks\/build-[^"]+)"\)/.exec(readFileSync(bin, "utf8"))![1]!;
+    eager.push(...staticImports(join(bin, "..", build)));
+    expect(eager.length).toBeGreaterThan(3);
+    expect(eager.filter((file) => readFileSync(file, "utf8").includes(marker))).toEqual([]);
+    const lazy = /import\("(\.\/docx-[^"]+)"\)/.exec(readFileSync(join(bin, "..", build), "utf8"))![1]!;
+    expect([...staticImports(join(bin, "..", "chunks", lazy))].some((file) => readFileSync(file, "utf8").includes(marker))).toBe(true);
+  });
+
   it("writes a Word document to -o and to --out-dir as NAME.docx, beside other formats", () => {
     const dir = scratch();
     const file = join(dir, "agreement.docx");
