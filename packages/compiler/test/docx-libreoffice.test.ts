@@ -4,7 +4,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { proseDocument, renderMarkdown, type Document } from "../src/index.js";
+import { proseDocument, renderMarkdown, type Clause, type Document, type Inline, type ListItem } from "../src/index.js";
 import { readReferenceDocx, renderDocx } from "../src/render/docx.js";
 import { checkFile, exampleContracts, withAuthorText } from "./examples.js";
 
@@ -92,6 +92,34 @@ function pdfPages(name: string): { pages: number; size: string } {
   return { pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0), size: /^Page size:\s+(.*)$/m.exec(info)?.[1] ?? "" };
 }
 
+/** A document whose first sub-clause has two lettered lists with a paragraph between them: each list starts at (a). */
+function twoListsInOneClause(base: Document): Document {
+  const text = (t: string): Inline[] => [{ kind: "text", text: t }];
+  const item = (t: string, items: ListItem[] = []): ListItem => ({ label: "", runs: text(t), items });
+  const clause: Clause = {
+    id: "lists",
+    number: "1",
+    title: "Lists",
+    blocks: [],
+    clauses: [
+      {
+        id: "lists.two",
+        number: "1.1",
+        title: "Two lists",
+        blocks: [
+          { kind: "paragraph", runs: text("Opening words.") },
+          { kind: "list", items: [item("first list one", [item("inner one"), item("inner two")]), item("first list two")] },
+          { kind: "paragraph", runs: text("Words between the lists.") },
+          { kind: "list", items: [item("second list one"), item("second list two")] },
+        ],
+        clauses: [],
+      },
+      { id: "lists.after", number: "1.2", title: "After", blocks: [{ kind: "list", items: [item("third list one")] }], clauses: [] },
+    ],
+  };
+  return { ...base, preamble: [], clauses: [clause], signatures: undefined };
+}
+
 /** Whitespace (line ends, tabs, runs of spaces) as one space: lines break where the page does. */
 const flat = (text: string): string => text.replace(/\s+/g, " ");
 
@@ -113,6 +141,7 @@ describe.skipIf(missing.length > 0 && !inCi)(
       if (missing.length > 0) return;
       for (const example of exampleContracts()) documents.set(basename(example, ".contract"), proseDocument(checkFile(example)));
       documents.set("hostile", withAuthorText(documents.get("supply-agreement")!, hostile));
+      documents.set("lists", twoListsInOneClause(documents.get("supply-agreement")!));
       for (const [name, document] of documents) writeFileSync(join(work, `${name}.docx`), await renderDocx(document));
       const supply = documents.get("supply-agreement")!;
       writeFileSync(join(work, "letter.docx"), await renderDocx(supply, { paper: "letter" }));
@@ -174,6 +203,17 @@ describe.skipIf(missing.length > 0 && !inCi)(
       const text = flat(pdfText("styled"));
       const { headings, subClauses } = expectations(renderMarkdown(documents.get("supply-agreement")!));
       expect([...headings.map((h) => h.toUpperCase()), ...subClauses].filter((w) => !text.includes(w))).toEqual([]);
+    });
+
+    it("starts each lettered list at (a), a second list in one sub-clause too, with (i) inside (a)", () => {
+      const text = flat(pdfText("lists"));
+      for (const line of [
+        "1.1 Two lists. Opening words.",
+        "(a) first list one (i) inner one (ii) inner two (b) first list two",
+        "Words between the lists. (a) second list one (b) second list two",
+        "1.2 After. (a) third list one",
+      ])
+        expect(text).toContain(line);
     });
 
     it("prints hostile author text as the characters written", () => {

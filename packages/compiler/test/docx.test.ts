@@ -288,6 +288,10 @@ describe("DOCX with a reference document", () => {
       ok: false,
       reason: "it has no word/styles.xml, so it is not a Word document with styles",
     });
+    // A zip bomb: 17 MB of styles inflated from a few kilobytes stops at the limit, unread.
+    const bomb = zipSync({ "word/styles.xml": new Uint8Array(17 << 20).fill(32) });
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(readReferenceDocx(bomb)).toEqual({ ok: false, reason: "its part word/styles.xml is larger than 16 MB" });
     expect(readReferenceDocx(zipSync({ "word/styles.xml": strToU8("<html></html>") }))).toEqual({
       ok: false,
       reason: "its word/styles.xml is not a WordprocessingML styles part",
