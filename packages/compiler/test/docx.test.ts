@@ -157,6 +157,11 @@ describe("DOCX structure", () => {
       expect(rows.every((r) => r.includes("<w:cantSplit/>"))).toBe(true);
     }
     expect(paragraphText(tables[0]!)).toContain("USD 182.00");
+    // The paragraph that introduces a table is kept on its page.
+    for (const table of tables) {
+      const before = paragraphs(xml.slice(0, xml.indexOf(table))).pop()!;
+      expect(before).toContain("<w:keepNext/>");
+    }
   });
 
   it("runs the title as the header and Page X of Y (PAGE and NUMPAGES fields) as the footer", async () => {

@@ -152,7 +152,14 @@ export function docxSubClause(context: DocxBodyContext, clause: Clause): FileChi
   const out: FileChild[] = [];
   if (first?.kind === "paragraph") {
     const space = title.length > 0 ? [context.run(" ", {})] : [];
-    out.push(new Paragraph({ style: docxStyles.subClause, numbering, children: [...title, ...space, ...docxRuns(context, first.runs)] }));
+    out.push(
+      new Paragraph({
+        style: docxStyles.subClause,
+        numbering,
+        ...(introduces(rest[0]) ? { keepNext: true } : {}),
+        children: [...title, ...space, ...docxRuns(context, first.runs)],
+      }),
+    );
     context.numbered();
   } else {
     out.push(new Paragraph({ style: docxStyles.subClause, numbering, children: title }));
@@ -166,10 +173,12 @@ export function docxSubClause(context: DocxBodyContext, clause: Clause): FileChi
 /** Blocks as body elements: paragraphs in `style`, lists numbered by Word, tables in `Covenant Table`. */
 export function docxBlocks(context: DocxBodyContext, blocks: readonly Block[], style: string = docxStyles.body): FileChild[] {
   const out: FileChild[] = [];
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     switch (block.kind) {
       case "paragraph":
-        out.push(new Paragraph({ style, children: docxRuns(context, block.runs) }));
+        out.push(
+          new Paragraph({ style, ...(introduces(blocks[i + 1]) ? { keepNext: true } : {}), children: docxRuns(context, block.runs) }),
+        );
         break;
       case "list": {
         const list = context.nextList();
@@ -194,6 +203,11 @@ export function docxBlocks(context: DocxBodyContext, blocks: readonly Block[], s
     }
   }
   return out;
+}
+
+/** Whether a paragraph before `next` introduces it ("the following products:"), so that a page never breaks between them. */
+function introduces(next: Block | undefined): boolean {
+  return next?.kind === "list" || next?.kind === "table";
 }
 
 /** A terms table: its header row repeats on every page it spans, and no row splits across a page. */
