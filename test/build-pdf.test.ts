@@ -62,7 +62,7 @@ describe("covenant build --to pdf", () => {
     const refused = onTerminal(`build ${example} --to pdf`);
     expect(refused.code).toBe(2);
     expect(refused.output.trim()).toBe(
-      "covenant: --to pdf writes a binary file; give -o FILE.pdf or --out-dir DIR, or redirect standard output to a file",
+      "covenant: --to pdf writes a binary file, not text for a terminal; give -o FILE.pdf or --out-dir DIR, or pipe it",
     );
     const written = onTerminal(`build ${example} --to pdf -o ${join(dir, "x.pdf")}`);
     expect(written.code).toBe(0);

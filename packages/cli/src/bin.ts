@@ -18,6 +18,7 @@ main(process.argv.slice(2), {
   version,
   stdoutIsTerminal: process.stdout.isTTY === true,
   stdout: (text) => process.stdout.write(text),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
   stderr: (text) => process.stderr.write(text),
 }).then(
   (code) => {

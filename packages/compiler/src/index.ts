@@ -18,7 +18,7 @@ export { renderText, type TextOptions } from "./render/text.js";
 export { renderHtml, type HtmlOptions } from "./render/html.js";
 export { PdfEngineUnavailable, renderPdf, type PdfOptions } from "./render/pdf.js";
 export { typstSource } from "./render/typst.js";
-export { displayWidth, htmlText, inertLine, jsonInert, markdownCode, markdownInline, markdownParagraph } from "./render/inert.js";
+export { displayWidth, htmlText, inertLine, wordText, jsonInert, markdownCode, markdownInline, markdownParagraph } from "./render/inert.js";
 export { wrap } from "./render/wrap.js";
 export { renderJson, termsFormat, type JsonOptions } from "./json/terms-json.js";
 export { canonicalTerms, type Json } from "./json/canonical.js";
@@ -28,17 +28,25 @@ export { termsJsonSchema } from "./json/json-schema.js";
 /** The text output formats: each compiles to a string. */
 export const formats = ["markdown", "text", "html", "json"] as const;
 export type Format = (typeof formats)[number];
-/** The binary output formats: each compiles to bytes, written to a file (never to a terminal). */
-export const binaryFormats = ["pdf"] as const;
+/** The file extension each text format is written with. */
+export const formatExtensions: Readonly<Record<Format, string>> = { markdown: ".md", text: ".txt", html: ".html", json: ".json" };
+
+/**
+ * The formats written as bytes, never to a terminal: a Word document (`@covenant/compiler/docx`,
+ * `renderDocx`, loaded only when asked for) and a PDF (`compilePdf`; the typesetter, a native
+ * module, loads on the first PDF), so the text formats never load either.
+ */
+export const binaryFormats = ["docx", "pdf"] as const;
 export type BinaryFormat = (typeof binaryFormats)[number];
-/** The file extension each format is written with. */
-export const formatExtensions: Readonly<Record<Format | BinaryFormat, string>> = {
-  markdown: ".md",
-  text: ".txt",
-  html: ".html",
-  json: ".json",
-  pdf: ".pdf",
-};
+/** The file extension each binary format is written with. */
+export const binaryExtensions: Readonly<Record<BinaryFormat, string>> = { docx: ".docx", pdf: ".pdf" };
+
+/** The document model of a checked contract in a language's wording (default `en`): what every prose renderer reads. */
+export function proseDocument(checked: CheckedDocument, language = "en"): Document {
+  const wording = wordingFor(language);
+  if (!wording) throw new Error(`no wording table for language '${language}'`);
+  return buildDocument(checked, wording);
+}
 
 export interface CompileOptions {
   readonly to: Format;
@@ -70,11 +78,7 @@ export function compileFormats(
   const outputs = new Map<Format, string>();
   let document: Document | undefined;
   const prose = (): Document => {
-    if (!document) {
-      const wording = wordingFor(options.language ?? "en");
-      if (!wording) throw new Error(`no wording table for language '${options.language}'`);
-      document = buildDocument(checked, wording);
-    }
+    document ??= proseDocument(checked, options.language);
     return document;
   };
   for (const format of to) {

@@ -1,19 +1,23 @@
 import { relative, resolve, basename, extname, join } from "node:path";
 import { statSync } from "node:fs";
 import {
+  binaryExtensions,
   binaryFormats,
   compileFormats,
   compilePdf,
-  PdfEngineUnavailable,
   formatExtensions,
   formats,
+  PdfEngineUnavailable,
+  proseDocument,
   type BinaryFormat,
   type Format,
 } from "@covenant/compiler";
+import type { ReferenceDocx } from "@covenant/compiler/docx";
 import { checkFiles } from "./check.js";
 import { UsageError } from "../files.js";
 import { formatCodeFrames, summaryLine } from "../report/code-frame.js";
 import { writeFilesAtomically, WriteError } from "../write-atomic.js";
+import { readRegularFileBytes, whyNotRead } from "@covenant/node-files";
 import type { Io } from "../io.js";
 
 export interface BuildOptions {
@@ -23,11 +27,16 @@ export interface BuildOptions {
   readonly width?: string;
   readonly withLocations?: boolean;
   readonly paper?: string;
+  readonly referenceDocx?: string;
   readonly root?: string;
 }
 
 type Target = Format | BinaryFormat;
 const targetNames: readonly Target[] = [...formats, ...binaryFormats];
+const isBinary = (target: Target): target is BinaryFormat => (binaryFormats as readonly string[]).includes(target);
+
+/** The most of a reference document read (a firm's template with a logo is a few MB). */
+const maxReferenceBytes = 64 * 1024 * 1024;
 
 /** `markdown,json` → the formats, in the order given, each once. */
 function parseFormats(list: string): Target[] {
@@ -43,8 +52,6 @@ function parseFormats(list: string): Target[] {
   return [...new Set(names as Target[])];
 }
 
-const isBinary = (target: Target): target is BinaryFormat => (binaryFormats as readonly string[]).includes(target);
-
 function parseWidth(width: string | undefined): number {
   if (width === undefined) return 80;
   const n = Number(width);
@@ -55,10 +62,11 @@ function parseWidth(width: string | undefined): number {
 /**
  * `covenant build FILE --to FORMATS`: compiles one contract. With errors in the source it prints
  * the diagnostics as `check` does and writes nothing (exit 1); a path it cannot write is one line
- * and exit 2, with nothing half-written. One format without `-o` or `--out-dir` goes to stdout,
- * except a PDF when stdout is a terminal (exit 2).
+ * and exit 2, with nothing half-written. One format without `-o` or `--out-dir` goes to stdout; a
+ * Word document only to a pipe or a file, never to a terminal. A reference document that cannot be
+ * used is one line and exit 2, before the contract is read.
  */
-export function runBuild(file: string, options: BuildOptions, io: Io): number {
+export async function runBuild(file: string, options: BuildOptions, io: Io): Promise<number> {
   const targets = parseFormats(options.to);
   const width = parseWidth(options.width);
   if (options.paper !== undefined && options.paper !== "a4" && options.paper !== "letter")
@@ -67,14 +75,19 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     throw new UsageError("give either -o/--out (one format) or --out-dir (several), not both");
   if (options.out !== undefined && targets.length > 1)
     throw new UsageError(`-o/--out writes one format, but --to names ${targets.length}; use --out-dir for several`);
-  const toStdout = options.out === undefined && options.outDir === undefined;
-  if (toStdout && targets.length > 1) throw new UsageError(`--to names ${targets.length} formats; give --out-dir to write them`);
-  // A PDF is bytes: printed to a terminal it is garbage and can upset the terminal. A pipe or a file is fine.
-  const binary = targets.find(isBinary);
-  if (toStdout && binary !== undefined && io.stdoutIsTerminal)
+  if (
+    options.out === undefined &&
+    options.outDir === undefined &&
+    targets.length === 1 &&
+    isBinary(targets[0]!) &&
+    io.stdoutIsTerminal !== false
+  )
     throw new UsageError(
-      `--to ${binary} writes a binary file; give -o FILE.${binary} or --out-dir DIR, or redirect standard output to a file`,
+      `--to ${targets[0]} writes a binary file, not text for a terminal; give -o FILE${binaryExtensions[targets[0] as BinaryFormat]} or --out-dir DIR, or pipe it`,
     );
+  if (options.referenceDocx !== undefined && !targets.includes("docx"))
+    throw new UsageError("--reference-docx styles the Word document; add docx to --to");
+  const reference = options.referenceDocx === undefined ? undefined : await readReference(options.referenceDocx, io.cwd);
 
   const path = resolve(io.cwd, file);
   let isDirectory = false;
@@ -101,32 +114,42 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     return 1;
   }
 
+  if (options.out === undefined && options.outDir === undefined && targets.length > 1)
+    throw new UsageError(`--to names ${targets.length} formats; give --out-dir to write them`);
   const paper = options.paper === "letter" ? "letter" : "a4";
   const compiled = compileFormats(
     checked,
     targets.filter((target): target is Format => !isBinary(target)),
     { width, withLocations: options.withLocations ?? false, paper },
   );
-  // The PDF typesetter (a native module) loads on the first PDF, so the other formats never pay for it.
-  let pdf: Uint8Array | undefined;
-  try {
-    if (targets.includes("pdf")) pdf = compilePdf(checked, { paper });
-  } catch (error) {
-    if (error instanceof PdfEngineUnavailable) {
-      io.stderr(`covenant: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+  const outputs: { format: Target; text: string | Uint8Array }[] = [];
+  for (const format of targets) {
+    if (format === "docx") {
+      // The docx library is large: it loads only when a Word document is asked for.
+      const { renderDocx } = await import("@covenant/compiler/docx");
+      outputs.push({ format, text: await renderDocx(proseDocument(checked), { paper, ...(reference ? { reference } : {}) }) });
+    } else if (format === "pdf") {
+      // The typesetter (a native module) loads on the first PDF; a platform without a build of it is one line, exit 2.
+      try {
+        outputs.push({ format, text: compilePdf(checked, { paper }) });
+      } catch (error) {
+        if (!(error instanceof PdfEngineUnavailable)) throw error;
+        io.stderr(`covenant: ${error.message}\n`);
+        return 2;
+      }
+    } else outputs.push({ format, text: compiled.get(format)! });
   }
-  const outputs = targets.map((format) => ({ format, text: format === "pdf" ? pdf! : compiled.get(format)! }));
-  if (toStdout) {
-    io.stdout(outputs[0]!.text);
+  if (options.out === undefined && options.outDir === undefined) {
+    const only = outputs[0]!.text;
+    if (typeof only === "string") io.stdout(only);
+    else if (io.stdoutBytes) io.stdoutBytes(only);
+    else throw new UsageError(`--to ${outputs[0]!.format} writes a binary file; give -o FILE or --out-dir DIR`);
     return 0;
   }
   const stem = basename(path, extname(path));
+  const extension = (format: Target): string => (isBinary(format) ? binaryExtensions[format] : formatExtensions[format]);
   const files = outputs.map(({ format, text }) => ({
-    path:
-      options.out !== undefined ? resolve(io.cwd, options.out) : join(resolve(io.cwd, options.outDir!), stem + formatExtensions[format]),
+    path: options.out !== undefined ? resolve(io.cwd, options.out) : join(resolve(io.cwd, options.outDir!), stem + extension(format)),
     text,
   }));
   try {
@@ -146,4 +169,14 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     throw error;
   }
   return 0;
+}
+
+/** Reads `--reference-docx`: a regular .docx with a styles part, or one line saying why it cannot be used (exit 2). */
+async function readReference(file: string, cwd: string): Promise<ReferenceDocx> {
+  const read = readRegularFileBytes(resolve(cwd, file), maxReferenceBytes);
+  if (read.kind !== "bytes") throw new UsageError(`cannot read --reference-docx '${file}': ${whyNotRead(read)}`);
+  const { readReferenceDocx } = await import("@covenant/compiler/docx");
+  const reference = readReferenceDocx(read.bytes);
+  if (!reference.ok) throw new UsageError(`cannot use --reference-docx '${file}': ${reference.reason}`);
+  return reference.reference;
 }
