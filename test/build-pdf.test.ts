@@ -136,7 +136,7 @@ describe("covenant build --to pdf", () => {
   it("names pdf among the formats in help and in the error for an unknown one", () => {
     const unknown = covenant(["build", example, "--to", "word"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("use markdown, text, html, json, pdf");
+    expect(unknown.stderr).toContain("use markdown, text, html, json, docx, pdf");
     expect(existsSync(join(repo, "examples/supply-agreement.word"))).toBe(false);
   });
 });
