@@ -25,6 +25,20 @@ export function fieldOf<K extends V.Value["kind"]>(
   return value?.kind === kind ? (value as Extract<V.Value, { kind: K }>) : undefined;
 }
 
+/**
+ * Whether a field is written in the declaration at all, read or not. A rule that reports a field as
+ * missing asks this, not whether the field read: a value already reported as wrong (`rounding: half_up
+ * to -1 decimals`) is not also "nothing says how it is rounded".
+ */
+export function isWritten(model: DeclarationModel, name: string): boolean {
+  return (
+    model.fields.has(name) ||
+    model.repeated.has(name) ||
+    model.unread.has(name) ||
+    model.node.members.some((m) => m.type === "Field" && m.name.text === name)
+  );
+}
+
 /** The nested blocks of a declaration with the given keyword. */
 export function blocksOf(model: DeclarationModel, keyword: string): DeclarationModel[] {
   return model.blocks.filter((b) => b.kind === keyword);
