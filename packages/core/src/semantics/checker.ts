@@ -21,6 +21,7 @@ import { signViolations } from "./signs.js";
 import { closest } from "./suggest.js";
 import type * as V from "./values.js";
 import { runRules } from "./rules/index.js";
+import { contractTerms } from "./terms.js";
 
 export interface CheckInput {
   readonly rootUri: string;
@@ -115,6 +116,7 @@ class DocumentChecker {
     runRules({
       declarations,
       contract,
+      terms: contractTerms({ rootUri: this.input.rootUri, declarations, references: this.references }),
       rootUri: this.input.rootUri,
       symbols: this.symbols,
       references: this.references,

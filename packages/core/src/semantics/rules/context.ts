@@ -8,6 +8,12 @@ import type * as V from "../values.js";
 export interface RuleContext {
   readonly declarations: readonly DeclarationModel[];
   readonly contract: DeclarationModel | undefined;
+  /**
+   * The declarations that are the contract's terms (`contractTerms`): the root file's and the library
+   * declarations they use. A rule weighing a declaration against the contract reads these, so an
+   * unused library ladder is not held to this contract's renewal notice.
+   */
+  readonly terms: readonly DeclarationModel[];
   readonly rootUri: string;
   readonly symbols: ReadonlyMap<string, SymbolInfo>;
   readonly references: readonly ReferenceSite[];

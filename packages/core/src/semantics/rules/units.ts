@@ -311,7 +311,8 @@ function checkPricingUnits(context: RuleContext, model: DeclarationModel): void 
 function checkCurrency(context: RuleContext): void {
   const currency = context.contract ? fieldOf(context.contract, "currency", "code") : undefined;
   if (!currency) return;
-  for (const model of context.declarations) {
+  // A library declaration the contract does not use is priced in no currency of this contract.
+  for (const model of context.terms) {
     for (const value of allValues(model)) {
       if (value.kind !== "money" || value.currency === currency.code) continue;
       // The whole amount is rewritten: it may have been written `12.00 USD` or `$12.00` (reported apart).
