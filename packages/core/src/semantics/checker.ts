@@ -242,6 +242,8 @@ class DocumentChecker {
     const roles = new Set<string>();
     for (const symbol of this.symbols.values()) {
       if (symbol.kind !== "party") continue;
+      // A party skipped unread (CV104) may have any role: a role reference is not also reported as unknown.
+      if (symbol.skipped) return;
       for (const member of symbol.declaration.members) {
         if (member.type === "Field" && member.name.text === "role" && member.value?.type === "Phrase") {
           const [word] = member.value.terms;
