@@ -10,6 +10,7 @@ import { ValueReader, describeExpression, type ReadContext } from "./read-value.
 import {
   kindSchemas,
   partyRoles,
+  type EntryKey,
   type FieldSpec,
   type KindSchema,
   type ReferenceKind,
@@ -18,6 +19,7 @@ import {
   type ValueType,
 } from "./schema.js";
 import { signViolations } from "./signs.js";
+import { entryIdentity } from "./entries.js";
 import { closest } from "./suggest.js";
 import type * as V from "./values.js";
 import { runRules } from "./rules/index.js";
@@ -276,6 +278,8 @@ class DocumentChecker {
     const blocks: DeclarationModel[] = [];
     const firstBlock = new Map<string, A.Declaration>();
     const unread = new Set<string>();
+    /** The first entry of each repeatable field or row word, by its identity (`entryIdentity`). */
+    const entries = new Map<string, SourceRange>();
 
     for (const member of this.joinSplitRows(node.members, schema)) {
       if (member.type === "Field") {
@@ -306,6 +310,7 @@ class DocumentChecker {
           continue;
         }
         this.checkItemsOnce(value, name);
+        if (spec.unique && !this.firstEntry(entries, name, label, spec.unique, value, member.range)) continue;
         if (spec.repeatable) {
           const values = repeated.get(name);
           if (values) values.push(value);
@@ -313,6 +318,11 @@ class DocumentChecker {
         } else fields.set(name, value);
       } else if (member.type === "Row") {
         const row = this.row(member, schema, reader);
+        const unique = schema.rows?.[member.keyword.text]?.unique;
+        if (row?.row === "trigger" && unique) {
+          const value: V.Value = { kind: "condition", condition: row.condition, range: member.range };
+          if (!this.firstEntry(entries, member.keyword.text, label, unique, value, member.range)) continue;
+        }
         if (row) rows.push(row);
         else unread.add(member.keyword.text);
       } else {
@@ -381,6 +391,56 @@ class DocumentChecker {
       blocks,
       unread,
     };
+  }
+
+  /**
+   * True for the first entry of a repeatable field or row about its thing (a party, a ground); a later
+   * one is CV302 with both places, and stays out of the model: the prose, the JSON and eval would
+   * otherwise each pick one of the two.
+   */
+  private firstEntry(
+    entries: Map<string, SourceRange>,
+    word: string,
+    label: string,
+    key: EntryKey,
+    value: V.Value,
+    range: SourceRange,
+  ): boolean {
+    const identity = entryIdentity(
+      key,
+      value,
+      (role) => this.partyOfRole(role),
+      (r) => this.sourceText(r),
+    );
+    if (!identity) return true;
+    const slot = `${word}\u0000${identity.key}`;
+    const first = entries.get(slot);
+    if (!first) {
+      entries.set(slot, range);
+      return true;
+    }
+    this.report(
+      Codes.DuplicateField,
+      range,
+      `This ${label.replace("_", " ")} already has a '${word}' for ${identity.label}; keep one of them${key === "party" ? " (one per party)" : ""}`,
+      {
+        related: [{ uri: this.uri, range: first, message: `The first '${word}' for ${identity.label}` }],
+        fixes: [{ title: `Remove this '${word}'`, edits: [{ uri: this.uri, range: this.lineRange(range), newText: "" }] }],
+      },
+    );
+    return false;
+  }
+
+  /** The name of the one party whose role is `role`, if exactly one has it. */
+  private partyOfRole(role: string): string | undefined {
+    const names: string[] = [];
+    for (const symbol of this.symbols.values()) {
+      if (symbol.kind !== "party") continue;
+      const field = symbol.declaration.members.find((m): m is A.Field => m.type === "Field" && m.name.text === "role");
+      const word = field?.value?.type === "Phrase" ? field.value.terms[0] : undefined;
+      if (word?.type === "Word" && word.text === role) names.push(symbol.name);
+    }
+    return names.length === 1 ? names[0] : undefined;
   }
 
   /** Reports each number of a field's or row's value outside the sign rule its schema declares (CV307); true when there is none. */

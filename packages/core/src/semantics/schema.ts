@@ -85,6 +85,13 @@ export type SignRules = Readonly<Partial<Record<SignPart, SignRule>>>;
 /** Units whose quantities may fall below zero, so a level in them takes any sign (`temperature <= -20 celsius`). */
 export const signedUnits: readonly string[] = ["celsius"];
 
+/**
+ * What the entries of a repeatable field or row must differ in (CV302 for a second entry about the
+ * same thing): `party` (one right to terminate for convenience per party), `condition` (one termination
+ * cause or force-majeure trigger per ground). See `entryIdentity`.
+ */
+export type EntryKey = "party" | "condition";
+
 export interface FieldSpec {
   readonly value: ValueType;
   /** The sign rule of each part of the value that holds a number; required wherever the value can hold one. */
@@ -92,6 +99,8 @@ export interface FieldSpec {
   readonly required?: boolean;
   /** May be given more than once (termination `cause:`). */
   readonly repeatable?: boolean;
+  /** For a repeatable field: what its entries must differ in. */
+  readonly unique?: EntryKey;
   /** One line for hover and completion. */
   readonly doc: string;
 }
@@ -102,6 +111,11 @@ export interface RowSpec {
   readonly value?: "money" | "percent" | "escalation-action";
   /** The sign rule of each part of the row that holds a number (the band, the price, a threshold, a step's durations). */
   readonly signs: SignRules;
+  /**
+   * What rows of this word must differ in. Band rows are held apart by the band rules (overlap, order)
+   * and steps by their day order (CV703); triggers by their ground.
+   */
+  readonly unique?: EntryKey;
   readonly doc: string;
 }
 
@@ -435,7 +449,12 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       },
     },
     rows: {
-      trigger: { head: "trigger", signs: { level: "non_negative" }, doc: "An objective threshold: `trigger port_closure >= 72 hours`." },
+      trigger: {
+        head: "trigger",
+        signs: { level: "non_negative" },
+        unique: "condition",
+        doc: "An objective threshold: `trigger port_closure >= 72 hours`.",
+      },
     },
   },
   escalation: {
@@ -548,12 +567,14 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
         value: { type: "cause" },
         signs: { level: "non_negative", time: "positive" },
         repeatable: true,
+        unique: "condition",
         doc: "A cause for termination: `breach of defects for 3 consecutive periods`, optionally `cure 30 days`.",
       },
       convenience: {
         value: { type: "convenience" },
         signs: { amount: "positive", time: "non_negative" },
         repeatable: true,
+        unique: "party",
         doc: "A right to terminate for convenience: `buyer with notice 180 days`.",
       },
     },
