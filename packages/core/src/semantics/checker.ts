@@ -11,6 +11,7 @@ import {
   kindSchemas,
   partyRoles,
   type EntryKey,
+  type PercentRange,
   type FieldSpec,
   type KindSchema,
   type ReferenceKind,
@@ -20,6 +21,7 @@ import {
 } from "./schema.js";
 import { signViolations } from "./signs.js";
 import { entryIdentity } from "./entries.js";
+import { percentBounds, percentsOutOfRange } from "./percents.js";
 import { closest } from "./suggest.js";
 import type * as V from "./values.js";
 import { runRules } from "./rules/index.js";
@@ -305,7 +307,7 @@ class DocumentChecker {
         }
         // A value breaking its sign rule is reported once and kept out of the model, so no rule
         // downstream (tier order, ladder against notice) reasons from a number nobody agreed.
-        if (!this.checkSigns(value, spec.signs, name)) {
+        if (!this.checkSigns(value, spec.signs, name) || !this.checkPercents(value, spec.percents, name)) {
           unread.add(name);
           continue;
         }
@@ -441,6 +443,27 @@ class DocumentChecker {
       if (word?.type === "Word" && word.text === role) names.push(symbol.name);
     }
     return names.length === 1 ? names[0] : undefined;
+  }
+
+  /**
+   * Reports each percentage of a field's or row's value outside the range its schema declares (CV602):
+   * a share of a whole above 100% (`declining 125% per year`, `150% of contract_value`), a price
+   * movement beyond ±100%. True when there is none; a value out of range stays out of the model.
+   */
+  private checkPercents(value: V.Value, range: PercentRange | undefined, field: string): boolean {
+    const outside = percentsOutOfRange(value, range);
+    for (const percent of outside) {
+      const whole = percent.range.start.offset === value.range.start.offset && percent.range.end.offset === value.range.end.offset;
+      const subject = whole ? `'${field}'` : `The percentage in '${field}'`;
+      const { low, high } = percentBounds[range!];
+      const need = range === "share" ? `at most ${high}% (a share of a whole)` : `between ${low}% and ${high}%`;
+      this.report(
+        Codes.PercentOutOfRange,
+        percent.range,
+        `${subject} must be ${need}, but is ${this.sourceText(percent.range) || percent.written}`,
+      );
+    }
+    return outside.length === 0;
   }
 
   /** Reports each number of a field's or row's value outside the sign rule its schema declares (CV307); true when there is none. */
@@ -725,7 +748,7 @@ class DocumentChecker {
         const bandSigned = this.checkSigns(band, spec.signs, word);
         const price = reader.read(spec.value === "money" ? { type: "money" } : { type: "percent" }, member.value, word);
         if (!price || (price.kind !== "money" && price.kind !== "percent")) return undefined;
-        if (!this.checkSigns(price, spec.signs, word) || !bandSigned) return undefined;
+        if (!this.checkSigns(price, spec.signs, word) || !bandSigned || !this.checkPercents(price, spec.percents, word)) return undefined;
         return { row: word as BandRow["row"], band, price, node: member } satisfies BandRow;
       }
       case "trigger": {
