@@ -46,7 +46,7 @@ const kinds: readonly { kind: string; declare: (member: string) => string; refer
   },
   {
     kind: "event",
-    declare: (m) => `event x "X" {\n  unit: hours\n  evidence: \"agency\"\n  ${m}\n}\n`,
+    declare: (m) => `event x "X" {\n  unit: hours\n  evidence: "agency"\n  ${m}\n}\n`,
     refer: `force_majeure f {\n  trigger x >= 72 hours\n  relief: suspend delivery for 10 days\n}\ntermination {\n  cause: f lasting 30 days\n}\n`,
   },
   {

@@ -1,7 +1,7 @@
 import { Codes } from "../../diagnostics/codes.js";
 import type { Condition, Value } from "../values.js";
 import { Decimal } from "../decimal.js";
-import { blocksOf, declarationOf, fieldOf, isWritten, type RuleContext } from "./context.js";
+import { blocksOf, declarationOf, isWritten, type RuleContext } from "./context.js";
 
 /** Force-majeure triggers and termination causes must be measurable; penalties need a cap. */
 export function checkObjectivity(context: RuleContext): void {
