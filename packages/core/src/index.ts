@@ -15,6 +15,7 @@ export * from "./semantics/actions.js";
 export { Decimal, toDecimal } from "./semantics/decimal.js";
 export { currencyInfo, allCurrencies, isCountryCode, allCountryCodes, countryName, type CurrencyInfo } from "./semantics/codes-tables.js";
 export { addDuration, compareDates, isoDate, dateOf, type CalendarDate } from "./semantics/dates.js";
+export { contractTerms, type TermsInput } from "./semantics/terms.js";
 export { checkDocument, type CheckInput, type CheckOutput } from "./semantics/checker.js";
 export { Workspace, type ParsedFile, type FileProblem, type WorkspaceOptions } from "./workspace/workspace.js";
 export { maxSourceBytes, memoryHost, type FileHost, type ReadResult } from "./workspace/host.js";

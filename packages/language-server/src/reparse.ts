@@ -56,6 +56,8 @@ const minimumItems = 8;
  */
 export function reparse(oldText: string, old: ParseResult, text: string, uri: string): ParseResult | undefined {
   if (oldText === text) return old;
+  // A declaration skipped for its nesting is not an item; only a full parse places it.
+  if (old.file.skipped.length > 0) return undefined;
   const items = topLevelItems(old.file);
   if (items.length < minimumItems) return undefined;
 
@@ -138,7 +140,15 @@ export function reparse(oldText: string, old: ParseResult, text: string, uri: st
     ...old.file.comments.filter(beyond).map((c) => shiftComment(c, after)),
   ];
   const diagnostics = sub.diagnostics.map((d) => shiftDiagnostic(d, into));
-  const file: SourceFile = { type: "SourceFile", uri, imports, declarations, comments, range: lines.rangeOf(0, text.length) };
+  const file: SourceFile = {
+    type: "SourceFile",
+    uri,
+    imports,
+    declarations,
+    skipped: sub.file.skipped,
+    comments,
+    range: lines.rangeOf(0, text.length),
+  };
   return { file, diagnostics, lines };
 }
 

@@ -57,6 +57,7 @@ export const Codes = {
   FloorAboveCeiling: "CV600",
   IndexWeightsOver: "CV601",
   PercentOutOfRange: "CV602",
+  MilestonePaymentsOverValue: "CV603",
   // Dates and terms
   MilestoneBeforeEffective: "CV700",
   MilestoneAfterTerm: "CV701",
@@ -128,6 +129,7 @@ export const codeCatalogue: Readonly<Record<DiagnosticCode, CodeInfo>> = {
   CV600: { severity: "error", title: "Floor above ceiling" },
   CV601: { severity: "error", title: "Index weights above 100%" },
   CV602: { severity: "error", title: "Percentage out of range" },
+  CV603: { severity: "error", title: "Milestone payments above the contract value" },
   CV700: { severity: "error", title: "Milestone before the effective date" },
   CV701: { severity: "error", title: "Milestone after the term" },
   CV702: { severity: "warning", title: "Licence outlives the contract" },

@@ -16,12 +16,17 @@ const withArticle = (kind: string): string => `${/^[aeiou]/.test(kind) ? "an" : 
 /**
  * Collects the named declarations of every file of a document into one scope. Names are global to
  * the document (a clause library's events are referred to from the root file), so a name declared
- * twice anywhere in the document is CV202.
+ * twice anywhere in the document is CV202. A declaration the parser skipped (CV104) binds its name too.
  */
 export function bindDocument(files: readonly A.SourceFile[]): { symbols: Map<string, SymbolInfo>; diagnostics: Diagnostic[] } {
   const symbols = new Map<string, SymbolInfo>();
   const diagnostics: Diagnostic[] = [];
-  const declare = (declaration: A.Declaration, kind: ReferenceKind, uri: string): void => {
+  const declare = (
+    declaration: A.Declaration,
+    kind: ReferenceKind,
+    uri: string,
+    skipped?: { readonly mentions: ReadonlySet<string> },
+  ): void => {
     const name = declaration.name;
     if (!name) return;
     const existing = symbols.get(name.text);
@@ -36,7 +41,7 @@ export function bindDocument(files: readonly A.SourceFile[]): { symbols: Map<str
       });
       return;
     }
-    symbols.set(name.text, { name: name.text, kind, uri, nameRange: name.range, declaration });
+    symbols.set(name.text, { name: name.text, kind, uri, nameRange: name.range, declaration, ...(skipped ? { skipped } : {}) });
   };
   const visitNested = (declaration: A.Declaration, uri: string): void => {
     for (const member of declaration.members) {
@@ -50,6 +55,22 @@ export function bindDocument(files: readonly A.SourceFile[]): { symbols: Map<str
       const kind = declaration.keyword.text;
       if (isTopLevelKind(kind)) declare(declaration, kind, file.uri);
       visitNested(declaration, file.uri);
+    }
+    // A declaration skipped for its nesting still declares its name: references to it are not also unknown.
+    for (const item of file.skipped) {
+      if (!isTopLevelKind(item.keyword.text)) continue;
+      const header: A.Declaration = {
+        type: "Declaration",
+        keyword: item.keyword,
+        name: item.name,
+        title: undefined,
+        subject: undefined,
+        members: [],
+        doc: undefined,
+        range: item.range,
+        closed: false,
+      };
+      declare(header, item.keyword.text, file.uri, { mentions: item.mentions });
     }
   }
   return { symbols, diagnostics };

@@ -10,6 +10,8 @@ import { ValueReader, describeExpression, type ReadContext } from "./read-value.
 import {
   kindSchemas,
   partyRoles,
+  type EntryKey,
+  type PercentRange,
   type FieldSpec,
   type KindSchema,
   type ReferenceKind,
@@ -18,9 +20,12 @@ import {
   type ValueType,
 } from "./schema.js";
 import { signViolations } from "./signs.js";
+import { entryIdentity } from "./entries.js";
+import { percentBounds, percentsOutOfRange } from "./percents.js";
 import { closest } from "./suggest.js";
 import type * as V from "./values.js";
 import { runRules } from "./rules/index.js";
+import { contractTerms } from "./terms.js";
 
 export interface CheckInput {
   readonly rootUri: string;
@@ -115,6 +120,7 @@ class DocumentChecker {
     runRules({
       declarations,
       contract,
+      terms: contractTerms({ rootUri: this.input.rootUri, declarations, references: this.references }),
       rootUri: this.input.rootUri,
       symbols: this.symbols,
       references: this.references,
@@ -240,6 +246,8 @@ class DocumentChecker {
     const roles = new Set<string>();
     for (const symbol of this.symbols.values()) {
       if (symbol.kind !== "party") continue;
+      // A party skipped unread (CV104) may have any role: a role reference is not also reported as unknown.
+      if (symbol.skipped) return;
       for (const member of symbol.declaration.members) {
         if (member.type === "Field" && member.name.text === "role" && member.value?.type === "Phrase") {
           const [word] = member.value.terms;
@@ -272,6 +280,8 @@ class DocumentChecker {
     const blocks: DeclarationModel[] = [];
     const firstBlock = new Map<string, A.Declaration>();
     const unread = new Set<string>();
+    /** The first entry of each repeatable field or row word, by its identity (`entryIdentity`). */
+    const entries = new Map<string, SourceRange>();
 
     for (const member of this.joinSplitRows(node.members, schema)) {
       if (member.type === "Field") {
@@ -297,11 +307,12 @@ class DocumentChecker {
         }
         // A value breaking its sign rule is reported once and kept out of the model, so no rule
         // downstream (tier order, ladder against notice) reasons from a number nobody agreed.
-        if (!this.checkSigns(value, spec.signs, name)) {
+        if (!this.checkSigns(value, spec.signs, name) || !this.checkPercents(value, spec.percents, name)) {
           unread.add(name);
           continue;
         }
         this.checkItemsOnce(value, name);
+        if (spec.unique && !this.firstEntry(entries, name, label, spec.unique, value, member.range)) continue;
         if (spec.repeatable) {
           const values = repeated.get(name);
           if (values) values.push(value);
@@ -309,6 +320,11 @@ class DocumentChecker {
         } else fields.set(name, value);
       } else if (member.type === "Row") {
         const row = this.row(member, schema, reader);
+        const unique = schema.rows?.[member.keyword.text]?.unique;
+        if (row?.row === "trigger" && unique) {
+          const value: V.Value = { kind: "condition", condition: row.condition, range: member.range };
+          if (!this.firstEntry(entries, member.keyword.text, label, unique, value, member.range)) continue;
+        }
         if (row) rows.push(row);
         else unread.add(member.keyword.text);
       } else {
@@ -377,6 +393,77 @@ class DocumentChecker {
       blocks,
       unread,
     };
+  }
+
+  /**
+   * True for the first entry of a repeatable field or row about its thing (a party, a ground); a later
+   * one is CV302 with both places, and stays out of the model: the prose, the JSON and eval would
+   * otherwise each pick one of the two.
+   */
+  private firstEntry(
+    entries: Map<string, SourceRange>,
+    word: string,
+    label: string,
+    key: EntryKey,
+    value: V.Value,
+    range: SourceRange,
+  ): boolean {
+    const identity = entryIdentity(
+      key,
+      value,
+      (role) => this.partyOfRole(role),
+      (r) => this.sourceText(r),
+    );
+    if (!identity) return true;
+    const slot = `${word}\u0000${identity.key}`;
+    const first = entries.get(slot);
+    if (!first) {
+      entries.set(slot, range);
+      return true;
+    }
+    this.report(
+      Codes.DuplicateField,
+      range,
+      `This ${label.replace("_", " ")} already has a '${word}' for ${identity.label}; keep one of them${key === "party" ? " (one per party)" : ""}`,
+      {
+        related: [{ uri: this.uri, range: first, message: `The first '${word}' for ${identity.label}` }],
+        fixes: [{ title: `Remove this '${word}'`, edits: [{ uri: this.uri, range: this.lineRange(range), newText: "" }] }],
+      },
+    );
+    return false;
+  }
+
+  /** The name of the one party whose role is `role`, if exactly one has it. */
+  private partyOfRole(role: string): string | undefined {
+    const names: string[] = [];
+    for (const symbol of this.symbols.values()) {
+      if (symbol.kind !== "party") continue;
+      const field = symbol.declaration.members.find((m): m is A.Field => m.type === "Field" && m.name.text === "role");
+      const word = field?.value?.type === "Phrase" ? field.value.terms[0] : undefined;
+      if (word?.type === "Word" && word.text === role) names.push(symbol.name);
+    }
+    return names.length === 1 ? names[0] : undefined;
+  }
+
+  /**
+   * Reports each percentage of a field's or row's value outside the range its schema declares (CV602):
+   * a share of a whole above 100% (`declining 125% per year`, `150% of contract_value`), a price
+   * movement beyond ±100%. True when there is none; a value out of range stays out of the model.
+   */
+  private checkPercents(value: V.Value, range: PercentRange | undefined, field: string): boolean {
+    const outside = percentsOutOfRange(value, range);
+    for (const percent of outside) {
+      const whole = percent.range.start.offset === value.range.start.offset && percent.range.end.offset === value.range.end.offset;
+      const subject = whole ? `'${field}'` : `The percentage in '${field}'`;
+      const { low, high } = percentBounds[range!];
+      const need = range === "share" ? `at most ${high}% (a share of a whole)` : `between ${low}% and ${high}%`;
+      this.report(
+        Codes.PercentOutOfRange,
+        percent.range,
+        `${subject} must be ${need}, but is ${this.sourceText(percent.range) || percent.written}`,
+      );
+    }
+    return outside.length === 0;
   }
 
   /** Reports each number of a field's or row's value outside the sign rule its schema declares (CV307); true when there is none. */
@@ -661,7 +748,7 @@ class DocumentChecker {
         const bandSigned = this.checkSigns(band, spec.signs, word);
         const price = reader.read(spec.value === "money" ? { type: "money" } : { type: "percent" }, member.value, word);
         if (!price || (price.kind !== "money" && price.kind !== "percent")) return undefined;
-        if (!this.checkSigns(price, spec.signs, word) || !bandSigned) return undefined;
+        if (!this.checkSigns(price, spec.signs, word) || !bandSigned || !this.checkPercents(price, spec.percents, word)) return undefined;
         return { row: word as BandRow["row"], band, price, node: member } satisfies BandRow;
       }
       case "trigger": {

@@ -64,7 +64,10 @@ export interface SymbolInfo {
   readonly uri: string;
   /** The range of the name in its declaration. */
   readonly nameRange: SourceRange;
+  /** For a skipped declaration (CV104), a header with no members: it has no model. */
   readonly declaration: A.Declaration;
+  /** Set when the declaration was skipped unread (CV104): the name binds, and the words written in it count as uses. */
+  readonly skipped?: { readonly mentions: ReadonlySet<string> };
 }
 
 /** One use of a name: resolved to a symbol, to a party by role, or not at all (reported). */

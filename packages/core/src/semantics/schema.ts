@@ -85,6 +85,22 @@ export type SignRules = Readonly<Partial<Record<SignPart, SignRule>>>;
 /** Units whose quantities may fall below zero, so a level in them takes any sign (`temperature <= -20 celsius`). */
 export const signedUnits: readonly string[] = ["celsius"];
 
+/**
+ * The range a field's or row's percentages must lie in (CV602): `share` — a part of a whole (a share
+ * of an invoice or of the contract value, a target or threshold in percent, a royalty rate, the yearly
+ * decline of a fee, an index weight): at most 100%, its sign being the sign rule's (CV307); `change` —
+ * a movement of a price (an index floor or ceiling): from -100% to 100%. Every field and row whose
+ * value can hold a percentage declares one.
+ */
+export type PercentRange = "share" | "change";
+
+/**
+ * What the entries of a repeatable field or row must differ in (CV302 for a second entry about the
+ * same thing): `party` (one right to terminate for convenience per party), `condition` (one termination
+ * cause or force-majeure trigger per ground). See `entryIdentity`.
+ */
+export type EntryKey = "party" | "condition";
+
 export interface FieldSpec {
   readonly value: ValueType;
   /** The sign rule of each part of the value that holds a number; required wherever the value can hold one. */
@@ -92,6 +108,10 @@ export interface FieldSpec {
   readonly required?: boolean;
   /** May be given more than once (termination `cause:`). */
   readonly repeatable?: boolean;
+  /** The range of its percentages; required wherever the value can hold one. */
+  readonly percents?: PercentRange;
+  /** For a repeatable field: what its entries must differ in. */
+  readonly unique?: EntryKey;
   /** One line for hover and completion. */
   readonly doc: string;
 }
@@ -102,6 +122,13 @@ export interface RowSpec {
   readonly value?: "money" | "percent" | "escalation-action";
   /** The sign rule of each part of the row that holds a number (the band, the price, a threshold, a step's durations). */
   readonly signs: SignRules;
+  /**
+   * What rows of this word must differ in. Band rows are held apart by the band rules (overlap, order)
+   * and steps by their day order (CV703); triggers by their ground.
+   */
+  readonly unique?: EntryKey;
+  /** The range of the row's percentages (a royalty rate). */
+  readonly percents?: PercentRange;
   readonly doc: string;
 }
 
@@ -138,18 +165,21 @@ const penalty: KindSchema = {
     rate: {
       value: { type: "amount" },
       signs: { amount: "positive" },
+      percents: "share",
       required: true,
       doc: "Amount per step of shortfall: a money amount or a share such as `0.5% of invoice`.",
     },
     per: {
       value: { type: "step" },
       signs: { amount: "positive" },
+      percents: "share",
       required: true,
       doc: "The step of shortfall each rate applies to: `1% below target`, `10 ppm above target`.",
     },
     cap: {
       value: { type: "amount" },
       signs: { amount: "positive" },
+      percents: "share",
       doc: "The most the penalty can reach in one period, in the rate's dimension.",
     },
   },
@@ -164,12 +194,14 @@ const bonus: KindSchema = {
     rate: {
       value: { type: "amount" },
       signs: { amount: "positive" },
+      percents: "share",
       required: true,
       doc: "Amount earned: money or a share such as `0.25% of invoice`.",
     },
     when: {
       value: { type: "target" },
       signs: { level: "non_negative" },
+      percents: "share",
       required: true,
       doc: "The threshold that earns the bonus, in the KPI's measure: `>= 99.5%`.",
     },
@@ -186,15 +218,17 @@ const index: KindSchema = {
     weight: {
       value: { type: "percent" },
       signs: { amount: "positive" },
+      percents: "share",
       required: true,
       doc: "Share of the price that follows the index.",
     },
     floor: {
       value: { type: "percent" },
       signs: { amount: "any" },
+      percents: "change",
       doc: "Largest fall of the indexed share, as a percentage (usually negative).",
     },
-    ceiling: { value: { type: "percent" }, signs: { amount: "any" }, doc: "Largest rise of the indexed share." },
+    ceiling: { value: { type: "percent" }, signs: { amount: "any" }, percents: "change", doc: "Largest rise of the indexed share." },
     review: { value: period, required: true, doc: "How often the index is read and the price adjusted." },
     baseline: { value: { type: "date" }, doc: "Date of the index reading the base price refers to." },
   },
@@ -349,6 +383,7 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       target: {
         value: { type: "target" },
         signs: { level: "non_negative" },
+        percents: "share",
         required: true,
         doc: "The level to meet: `>= 98%`, `<= 50 ppm`.",
       },
@@ -394,6 +429,7 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
         head: "range",
         value: "percent",
         signs: { band: "non_negative", amount: "non_negative" },
+        percents: "share",
         doc: "A royalty band: `royalty 1 .. 100_000: 3%`.",
       },
     },
@@ -435,7 +471,12 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       },
     },
     rows: {
-      trigger: { head: "trigger", signs: { level: "non_negative" }, doc: "An objective threshold: `trigger port_closure >= 72 hours`." },
+      trigger: {
+        head: "trigger",
+        signs: { level: "non_negative" },
+        unique: "condition",
+        doc: "An objective threshold: `trigger port_closure >= 72 hours`.",
+      },
     },
   },
   escalation: {
@@ -465,6 +506,7 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       payment: {
         value: { type: "payment" },
         signs: { amount: "positive" },
+        percents: "share",
         doc: "The payment due on completion: `USD 1_200_000 to supplier` or `20% of contract_value to supplier`.",
       },
       on_miss: { value: { type: "reference", kinds: ["escalation"] }, doc: "The escalation ladder that starts on a miss." },
@@ -516,6 +558,7 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       shortfall: {
         value: { type: "shortfall" },
         signs: { amount: "positive", time: "positive" },
+        percents: "share",
         required: true,
         doc: "What is owed for each unit short: `USD 12.00 per module`, `10% of price`, or `credit USD 5.00 per module expiring 12 months`.",
       },
@@ -533,6 +576,7 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
       recall_costs: {
         value: { type: "allocation" },
         signs: { amount: "non_negative" },
+        percents: "share",
         required: true,
         doc: "Who bears recall costs: `by fault` or `[supplier 70%, buyer 30%]`.",
       },
@@ -548,12 +592,15 @@ export const kindSchemas: Readonly<Record<TopLevelKind, KindSchema>> = {
         value: { type: "cause" },
         signs: { level: "non_negative", time: "positive" },
         repeatable: true,
+        unique: "condition",
         doc: "A cause for termination: `breach of defects for 3 consecutive periods`, optionally `cure 30 days`.",
       },
       convenience: {
         value: { type: "convenience" },
         signs: { amount: "positive", time: "non_negative" },
+        percents: "share",
         repeatable: true,
+        unique: "party",
         doc: "A right to terminate for convenience: `buyer with notice 180 days`.",
       },
     },

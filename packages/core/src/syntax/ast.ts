@@ -11,7 +11,22 @@ export interface SourceFile {
   readonly uri: string;
   readonly imports: readonly ImportStatement[];
   readonly declarations: readonly Declaration[];
+  /** Top-level declarations left unread (nested too deep, CV104): their names still bind. */
+  readonly skipped: readonly SkippedDeclaration[];
   readonly comments: readonly Comment[];
+  readonly range: SourceRange;
+}
+
+/**
+ * A top-level declaration the parser skipped (reported). Its header still declares its name, so
+ * references to it resolve, and the names written inside it count as used: one fault, one finding.
+ */
+export interface SkippedDeclaration {
+  readonly type: "SkippedDeclaration";
+  readonly keyword: Name;
+  readonly name: Name | undefined;
+  /** Every word written inside the declaration: what it may refer to. */
+  readonly mentions: ReadonlySet<string>;
   readonly range: SourceRange;
 }
 

@@ -41,6 +41,11 @@ export function parseInBlocks(text: string, uri: string, minimumBlock: number): 
   const lines = new LineMap(text);
   const deep = findDeepRegions(text);
   const source = blankRegions(text, deep);
+  const skipped: A.SkippedDeclaration[] = [];
+  for (const region of deep) {
+    const declaration = skippedFromText(text, region.start, region.end, lines);
+    if (declaration) skipped.push(declaration);
+  }
   const diagnostics: Diagnostic[] = deep.map((region) => ({
     code: Codes.NestingTooDeep,
     severity: "error" as const,
@@ -81,6 +86,8 @@ export function parseInBlocks(text: string, uri: string, minimumBlock: number): 
           uri,
           range: tokenRange(tooDeep),
         });
+        const declaration = skippedFromTokens(chunk, lines);
+        if (declaration) skipped.push(declaration);
         continue;
       }
       parser.input = chunk;
@@ -101,10 +108,49 @@ export function parseInBlocks(text: string, uri: string, minimumBlock: number): 
     uri,
     imports,
     declarations,
+    // Both kinds of skip are found in text order within themselves; the file lists them in text order.
+    skipped: skipped.sort((a, b) => a.range.start.offset - b.range.start.offset),
     comments,
     range: lines.rangeOf(0, text.length),
   };
   return { file, diagnostics, lines };
+}
+
+const wordPattern = /[A-Za-z_][A-Za-z0-9_]*/g;
+
+/** A skipped item's header (`force_majeure fm`) and words, read from its tokens; undefined unless it starts with a declaration keyword. */
+function skippedFromTokens(chunk: readonly IToken[], lines: LineMap): A.SkippedDeclaration | undefined {
+  const [keyword, name] = chunk;
+  if (!keyword || !tokenMatcher(keyword, T.Word) || !isTopLevelKind(keyword.image)) return undefined;
+  const mentions = new Set<string>();
+  for (const token of chunk) if (tokenMatcher(token, T.Word)) mentions.add(token.image);
+  const last = chunk[chunk.length - 1]!;
+  return {
+    type: "SkippedDeclaration",
+    keyword: { type: "Name", text: keyword.image, range: tokenRange(keyword) },
+    name: name && tokenMatcher(name, T.Word) ? { type: "Name", text: name.image, range: tokenRange(name) } : undefined,
+    mentions,
+    range: lines.rangeOf(keyword.startOffset, tokenEnd(last)),
+  };
+}
+
+/**
+ * The same from the text of an item blanked before lexing (brackets nested too deep): the header is
+ * its first two words; strings and comments are not told apart from words, which at worst counts a
+ * name as used.
+ */
+function skippedFromText(text: string, start: number, end: number, lines: LineMap): A.SkippedDeclaration | undefined {
+  const header = /^([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+([A-Za-z_][A-Za-z0-9_]*))?/.exec(text.slice(start, Math.min(end, start + 200)));
+  if (!header || !isTopLevelKind(header[1]!)) return undefined;
+  const mentions = new Set(text.slice(start, end).match(wordPattern) ?? []);
+  const nameAt = header[2] ? start + header[0].length - header[2].length : undefined;
+  return {
+    type: "SkippedDeclaration",
+    keyword: { type: "Name", text: header[1]!, range: lines.rangeOf(start, start + header[1]!.length) },
+    name: nameAt !== undefined ? { type: "Name", text: header[2]!, range: lines.rangeOf(nameAt, nameAt + header[2]!.length) } : undefined,
+    mentions,
+    range: lines.rangeOf(start, end),
+  };
 }
 
 function braceBalance(tokens: readonly IToken[]): number {

@@ -8,6 +8,12 @@ import type * as V from "../values.js";
 export interface RuleContext {
   readonly declarations: readonly DeclarationModel[];
   readonly contract: DeclarationModel | undefined;
+  /**
+   * The declarations that are the contract's terms (`contractTerms`): the root file's and the library
+   * declarations they use. A rule weighing a declaration against the contract reads these, so an
+   * unused library ladder is not held to this contract's renewal notice.
+   */
+  readonly terms: readonly DeclarationModel[];
   readonly rootUri: string;
   readonly symbols: ReadonlyMap<string, SymbolInfo>;
   readonly references: readonly ReferenceSite[];
@@ -23,6 +29,20 @@ export function fieldOf<K extends V.Value["kind"]>(
 ): Extract<V.Value, { kind: K }> | undefined {
   const value = model.fields.get(name);
   return value?.kind === kind ? (value as Extract<V.Value, { kind: K }>) : undefined;
+}
+
+/**
+ * Whether a field is written in the declaration at all, read or not. A rule that reports a field as
+ * missing asks this, not whether the field read: a value already reported as wrong (`rounding: half_up
+ * to -1 decimals`) is not also "nothing says how it is rounded".
+ */
+export function isWritten(model: DeclarationModel, name: string): boolean {
+  return (
+    model.fields.has(name) ||
+    model.repeated.has(name) ||
+    model.unread.has(name) ||
+    model.node.members.some((m) => m.type === "Field" && m.name.text === name)
+  );
 }
 
 /** The nested blocks of a declaration with the given keyword. */

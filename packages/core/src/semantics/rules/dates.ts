@@ -4,7 +4,10 @@ import type { StepRow } from "../model.js";
 import { durationMaxDays } from "../values.js";
 import { fieldOf, type RuleContext } from "./context.js";
 
-/** Milestones within the term, licences within the contract, escalation ladders in day order and within the renewal notice. */
+/**
+ * Milestones within the term, licences within the contract, escalation ladders in day order and within
+ * the renewal notice. The weighing against the contract covers its terms only (`context.terms`).
+ */
 export function checkDatesAndTerms(context: RuleContext): void {
   const contract = context.contract;
   const effective = contract ? fieldOf(contract, "effective", "date") : undefined;
@@ -12,8 +15,11 @@ export function checkDatesAndTerms(context: RuleContext): void {
   const termEnd = effective && term ? addDuration(dateOf(effective), term) : undefined;
   const renewalNotice = contract ? fieldOf(contract, "renewal_notice", "duration") : undefined;
 
+  const terms = new Set(context.terms);
   for (const model of context.declarations) {
-    if (model.kind === "milestone") {
+    // Only a declaration of the contract's terms is weighed against its dates; an unused library one is not.
+    const inTerms = terms.has(model);
+    if (model.kind === "milestone" && inTerms) {
       const due = fieldOf(model, "due", "date");
       if (due && effective && compareDates(dateOf(due), dateOf(effective)) < 0) {
         context.report(
@@ -38,7 +44,7 @@ export function checkDatesAndTerms(context: RuleContext): void {
         );
       }
     }
-    if (model.kind === "license" && effective && termEnd) {
+    if (model.kind === "license" && inTerms && effective && termEnd) {
       const survives = fieldOf(model, "survives", "bool")?.value === true;
       const licenceTerm = model.fields.get("term");
       if (!survives && licenceTerm && !model.unread.has("survives")) {
@@ -74,7 +80,7 @@ export function checkDatesAndTerms(context: RuleContext): void {
         }
       }
       const last = steps[steps.length - 1];
-      if (last && renewalNotice && last.day.gt(durationMaxDays(renewalNotice))) {
+      if (last && inTerms && renewalNotice && last.day.gt(durationMaxDays(renewalNotice))) {
         context.report(
           model.uri,
           Codes.LadderLongerThanNotice,

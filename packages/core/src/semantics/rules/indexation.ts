@@ -1,25 +1,19 @@
 import { Codes } from "../../diagnostics/codes.js";
 import { Decimal } from "../decimal.js";
 import type { DeclarationModel } from "../model.js";
-import type { PercentValue, ShareValue } from "../values.js";
 import { blocksOf, fieldOf, type RuleContext } from "./context.js";
+import { writeNumber } from "./tiers.js";
 
 const hundred = new Decimal(100);
 
 /**
- * Indexation (floor below ceiling, weights within 100%) and percentages that must lie in a sane range.
- * A percentage below zero (or at zero) where its field forbids it is the sign rule's finding (CV307), so
- * the ranges here check only what the sign rule cannot: the upper end, and the lower end of a floor or ceiling.
+ * The sums of percentages: index weights within 100%, recall cost shares at 100%, milestone payments
+ * within the contract value; and an index floor below its ceiling. Each percentage's own range (a share
+ * at most 100%, a floor within ±100%) is the schema's, checked as the value is read (CV602).
  */
 export function checkPercentages(context: RuleContext): void {
   for (const model of context.declarations) {
     if (model.kind === "pricing") checkIndices(context, model);
-    if (model.kind === "kpi") checkKpiPercentages(context, model);
-    if (model.kind === "license") {
-      for (const row of model.rows) {
-        if (row.row === "royalty" && row.price.kind === "percent") atMost100(context, model.uri, row.price, "A royalty rate");
-      }
-    }
     if (model.kind === "warranty") {
       const allocation = fieldOf(model, "recall_costs", "allocation");
       if (allocation && !allocation.byFault) {
@@ -35,6 +29,52 @@ export function checkPercentages(context: RuleContext): void {
       }
     }
   }
+  checkMilestonePayments(context);
+}
+
+/**
+ * CV603. The milestone payments of the contract's terms may not add up to more than the contract
+ * value: shares of it (`40% of contract_value`) to more than 100%, or, with `total_value:`, shares and
+ * amounts in its currency together to more than it.
+ */
+function checkMilestonePayments(context: RuleContext): void {
+  const total = context.contract ? fieldOf(context.contract, "total_value", "money") : undefined;
+  const payments = context.terms.flatMap((model) => {
+    const payment = model.kind === "milestone" ? fieldOf(model, "payment", "payment") : undefined;
+    return payment ? [{ model, amount: payment.amount }] : [];
+  });
+  let shares = new Decimal(0);
+  let money = new Decimal(0);
+  for (const { amount } of payments) {
+    if (amount.kind === "share" && amount.base === "contract_value") shares = shares.plus(amount.percent);
+    else if (amount.kind === "money" && total && amount.currency === total.currency) money = money.plus(amount.amount);
+  }
+  const last = payments[payments.length - 1];
+  if (!last) return;
+  const related = payments.map(({ model, amount }) => ({
+    uri: model.uri,
+    range: amount.range,
+    message: `The payment of milestone '${model.name ?? "?"}'`,
+  }));
+  const sum = total ? money.plus(total.amount.mul(shares).div(100)) : undefined;
+  if (money.isZero() && shares.gt(hundred)) {
+    const worth = total && sum ? ` (${total.currency} ${writeNumber(sum, total.written)})` : "";
+    context.report(
+      last.model.uri,
+      Codes.MilestonePaymentsOverValue,
+      last.amount.range,
+      `The milestone payments add up to ${shares.toFixed()}% of the contract value${worth}; together they can be at most 100%`,
+      { related },
+    );
+  } else if (total && sum && sum.gt(total.amount)) {
+    context.report(
+      last.model.uri,
+      Codes.MilestonePaymentsOverValue,
+      last.amount.range,
+      `The milestone payments add up to ${total.currency} ${writeNumber(sum, total.written)}, more than the contract value of ${total.currency} ${total.written}; lower a payment or raise 'total_value'`,
+      { related: [...related, { uri: context.contract!.uri, range: total.range, message: "The contract value" }] },
+    );
+  }
 }
 
 function checkIndices(context: RuleContext, model: DeclarationModel): void {
@@ -44,19 +84,7 @@ function checkIndices(context: RuleContext, model: DeclarationModel): void {
     const weight = fieldOf(index, "weight", "percent");
     const floor = fieldOf(index, "floor", "percent");
     const ceiling = fieldOf(index, "ceiling", "percent");
-    if (weight) {
-      total = total.plus(weight.value);
-      if (weight.value.gt(100)) {
-        context.report(
-          model.uri,
-          Codes.PercentOutOfRange,
-          weight.range,
-          `An index weight must be above 0% and at most 100%; ${weight.written} is not`,
-        );
-      }
-    }
-    if (floor) inRange(context, model.uri, floor, -100, 100, "An index floor");
-    if (ceiling) inRange(context, model.uri, ceiling, -100, 100, "An index ceiling");
+    if (weight) total = total.plus(weight.value);
     if (floor && ceiling && floor.value.gt(ceiling.value)) {
       context.report(
         model.uri,
@@ -90,45 +118,6 @@ function checkIndices(context: RuleContext, model: DeclarationModel): void {
       last?.range ?? indices[indices.length - 1]!.node.range,
       `The index weights add up to ${total.toFixed()}%; together they can cover at most 100% of the price`,
       { related },
-    );
-  }
-}
-
-function checkKpiPercentages(context: RuleContext, model: DeclarationModel): void {
-  const target = fieldOf(model, "target", "comparison");
-  if (target?.operand.kind === "percent") atMost100(context, model.uri, target.operand, "A percentage target");
-  for (const block of model.blocks) {
-    const rate = fieldOf(block, "rate", "share");
-    const cap = fieldOf(block, "cap", "share");
-    for (const share of [rate, cap]) if (share) shareInRange(context, model.uri, share);
-    const when = fieldOf(block, "when", "comparison");
-    if (when?.operand.kind === "percent") atMost100(context, model.uri, when.operand, "A bonus threshold");
-  }
-}
-
-function shareInRange(context: RuleContext, uri: string, share: ShareValue): void {
-  if (share.percent.gt(100)) {
-    context.report(
-      uri,
-      Codes.PercentOutOfRange,
-      share.range,
-      `A share of ${share.base} must be above 0% and at most 100%; ${share.written} is not`,
-    );
-  }
-}
-
-/** A percentage of something whole: its sign is the field's sign rule; here only the upper end. */
-function atMost100(context: RuleContext, uri: string, percent: PercentValue, what: string): void {
-  if (percent.value.gt(hundred)) inRange(context, uri, percent, 0, 100, what);
-}
-
-function inRange(context: RuleContext, uri: string, percent: PercentValue, low: number, high: number, what: string): void {
-  if (percent.value.lt(low) || percent.value.gt(high)) {
-    context.report(
-      uri,
-      Codes.PercentOutOfRange,
-      percent.range,
-      `${what} must lie between ${low}% and ${high}%; ${percent.written} does not`,
     );
   }
 }

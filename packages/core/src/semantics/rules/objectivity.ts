@@ -1,7 +1,7 @@
 import { Codes } from "../../diagnostics/codes.js";
 import type { Condition, Value } from "../values.js";
 import { Decimal } from "../decimal.js";
-import { blocksOf, declarationOf, fieldOf, type RuleContext } from "./context.js";
+import { blocksOf, declarationOf, isWritten, type RuleContext } from "./context.js";
 
 /** Force-majeure triggers and termination causes must be measurable; penalties need a cap. */
 export function checkObjectivity(context: RuleContext): void {
@@ -15,7 +15,7 @@ export function checkObjectivity(context: RuleContext): void {
     }
     if (model.kind === "kpi") {
       for (const penalty of blocksOf(model, "penalty")) {
-        if (!penalty.fields.has("cap") && !penalty.node.members.some((m) => m.type === "Field" && m.name.text === "cap")) {
+        if (!isWritten(penalty, "cap")) {
           const example = capExample(penalty.fields.get("rate"));
           context.report(
             model.uri,
@@ -71,7 +71,7 @@ function checkCondition(context: RuleContext, uri: string, condition: Condition,
     case "lasting": {
       const reference = condition.form === "threshold" ? condition.event : condition.target;
       const event = declarationOf(context, reference);
-      if (event && event.kind === "event" && !fieldOf(event, "evidence", "text") && !event.unread.has("evidence")) {
+      if (event && event.kind === "event" && !isWritten(event, "evidence")) {
         context.report(
           uri,
           Codes.NotMeasurable,

@@ -15,9 +15,10 @@ export function checkBandTables(context: RuleContext): void {
   }
 }
 
-/** Writes a number with the digit grouping style of `like` (`10_000` if `like` groups digits). */
-function writeNumber(value: Decimal, like: string): string {
-  const plain = value.toFixed();
+/** Writes a number with the digit grouping style and the decimals of `like` (`10_000.00` if `like` is `5_000.00`). */
+export function writeNumber(value: Decimal, like: string): string {
+  const decimals = like.split(".")[1]?.length;
+  const plain = decimals !== undefined && value.decimalPlaces() <= decimals ? value.toFixed(decimals) : value.toFixed();
   if (!like.includes("_")) return plain;
   const [whole, fraction] = plain.split(".");
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, "_");

@@ -6,7 +6,7 @@ import { currencyInfo } from "../codes-tables.js";
 import { Decimal } from "../decimal.js";
 import { periodOfRateUnit, rateOverPeriod } from "../periods.js";
 import type { DurationValue, MeasureValue, RateValue, Value } from "../values.js";
-import { allValues, blocksOf, declarationOf, fieldOf, type RuleContext } from "./context.js";
+import { allValues, blocksOf, declarationOf, fieldOf, isWritten, type RuleContext } from "./context.js";
 
 /** The dimension a measured value has, in words. */
 function dimensionOf(value: MeasureValue): string {
@@ -240,7 +240,7 @@ function checkRounding(context: RuleContext): void {
     if (currency === undefined || digits === undefined) continue;
     const places = (n: number): string => `${n} decimal${n === 1 ? "" : "s"}`;
     if (!rounding) {
-      if (blocksOf(model, "index").length === 0 || !model.node.closed) continue;
+      if (blocksOf(model, "index").length === 0 || !model.node.closed || isWritten(model, "rounding")) continue;
       // An indexed price moves by fractions of the minor unit (JPY 1,480 × 40% × 1.13% = 6.6896).
       const line = `rounding: half_up to ${places(digits)}`;
       const insert = insertLine(context, model, line);
@@ -311,7 +311,8 @@ function checkPricingUnits(context: RuleContext, model: DeclarationModel): void 
 function checkCurrency(context: RuleContext): void {
   const currency = context.contract ? fieldOf(context.contract, "currency", "code") : undefined;
   if (!currency) return;
-  for (const model of context.declarations) {
+  // A library declaration the contract does not use is priced in no currency of this contract.
+  for (const model of context.terms) {
     for (const value of allValues(model)) {
       if (value.kind !== "money" || value.currency === currency.code) continue;
       // The whole amount is rewritten: it may have been written `12.00 USD` or `$12.00` (reported apart).

@@ -16,6 +16,15 @@ export function checkUnused(context: RuleContext): void {
     if (site.target) used.add(site.target.name);
     if (site.role) roles.add(site.role);
   }
+  // A skipped declaration (CV104) was not read: any name written in it may be a use, and it is reported already.
+  for (const symbol of context.symbols.values()) {
+    if (!symbol.skipped) continue;
+    used.add(symbol.name);
+    for (const word of symbol.skipped.mentions) {
+      used.add(word);
+      roles.add(word);
+    }
+  }
   for (const symbol of context.symbols.values()) {
     if (symbol.uri !== context.rootUri || !referredKinds.has(symbol.kind) || used.has(symbol.name)) continue;
     if (symbol.kind === "party") {
