@@ -32,6 +32,8 @@ export interface DiffOptions {
   /** `--prose`: a word-level redline of the compiled prose instead of the term diff. */
   readonly prose?: boolean;
   readonly to: RedlineFormat;
+  /** `--changed-only`: the redline shows only the changed clauses. */
+  readonly changedOnly?: boolean;
 }
 
 /** Adds `covenant diff` to the program; `done` receives the exit code. */
@@ -53,6 +55,7 @@ export function registerDiffCommand(program: Command, io: Io, done: (code: numbe
     .option("--terms", "print the canonical terms listing of one file (for git's textconv)")
     .option("--prose", "show a word-level redline of the compiled prose (deleted words struck, inserted words marked)")
     .addOption(new Option("-t, --to <format>", "redline format with --prose").choices(["markdown", "html"]).default("markdown"))
+    .option("--changed-only", "with --prose: show only the changed clauses, each with its number and heading, under the title")
     .option("--root <dir>", "project root that imports must stay inside (default: as for check)")
     .action((paths: string[], options: DiffOptions) => {
       done(runDiff(paths, options, io));
@@ -94,7 +97,13 @@ function runRedline(before: Version, after: Version, options: DiffOptions, io: I
   for (const version of [before, after]) {
     if (!version.document.contract) throw new UsageError(`--prose compiles contracts: ${version.shown} has no contract header`);
   }
-  const redline = redlineProse(before.document, after.document, options.to, { old: before.shown, new: after.shown });
+  const redline = redlineProse(
+    before.document,
+    after.document,
+    options.to,
+    { old: before.shown, new: after.shown },
+    { changedOnly: options.changedOnly },
+  );
   io.stdout(redline.text.endsWith("\n") ? redline.text : `${redline.text}\n`);
   return options.exitCode && redline.changed ? 1 : 0;
 }

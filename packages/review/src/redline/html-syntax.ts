@@ -54,4 +54,12 @@ export const htmlSyntax: ProseSyntax = {
   deletedFragment(text) {
     return `<div class="redline-removed"><del>${text.map((t) => t.text).join("")}</del></div>`;
   },
+  outline(line) {
+    if (line.startsWith("<h1>")) return "title";
+    if (line.startsWith("<section")) return "clause";
+    if (line.startsWith('<div class="subclause"')) return "subclause";
+    if (line === "</section>") return "clause-end";
+    if (line.startsWith("</main>")) return "end";
+    return undefined;
+  },
 };

@@ -2,9 +2,16 @@ import type { CheckedDocument } from "@covenant/core";
 import { compile, htmlText, markdownInline } from "@covenant/compiler";
 import { htmlSyntax } from "./html-syntax.js";
 import { markdownSyntax } from "./markdown-syntax.js";
-import { redlineLines } from "./redline-lines.js";
+import { changedClauses } from "./changed-only.js";
+import { redlineLines, type RedlineLine } from "./redline-lines.js";
+import type { ProseSyntax } from "./syntax.js";
 
 export type RedlineFormat = "markdown" | "html";
+
+export interface RedlineOptions {
+  /** Show only the clauses that changed, each with its number and heading, under the document's title. */
+  readonly changedOnly?: boolean;
+}
 
 export interface Redline {
   readonly text: string;
@@ -24,25 +31,35 @@ del { color: #a61c00; text-decoration: line-through; }
  * The prose redline between two versions of a contract, as a lawyer reviews a turn of the draft:
  * both are compiled, and the new version's prose is shown with deleted words struck and inserted
  * words marked, clause numbers kept. Markdown marks `~~deleted~~` and `**inserted**`; HTML marks
- * `<del>` and `<ins>` and keeps the compiler's print CSS.
+ * `<del>` and `<ins>` and keeps the compiler's print CSS. Replaced words are grouped by phrase
+ * (`~~ninety (90)~~ **one hundred and twenty (120)**`).
  */
 export function redlineProse(
   before: CheckedDocument,
   after: CheckedDocument,
   format: RedlineFormat,
   names: { old: string; new: string },
+  options: RedlineOptions = {},
 ): Redline {
   const oldText = compile(before, { to: format });
   const newText = compile(after, { to: format });
+  const redline = (syntax: ProseSyntax): { text: string; changed: boolean } => {
+    const lines = redlineLines(oldText, newText, syntax);
+    const shown: readonly RedlineLine[] = options.changedOnly ? changedClauses(lines, syntax) : lines;
+    return { text: shown.map((l) => l.text).join("\n"), changed: oldText !== newText };
+  };
+  const only = options.changedOnly
+    ? { markdown: " Only the changed clauses are shown.", html: " Only the changed clauses are shown." }
+    : { markdown: "", html: "" };
   if (format === "markdown") {
-    const { text, changed } = redlineLines(oldText, newText, markdownSyntax);
+    const { text, changed } = redline(markdownSyntax);
     return {
-      text: `> Redline: ${markdownInline(names.old)} → ${markdownInline(names.new)}. ~~Struck~~ text is deleted, **bold** text inserted.\n\n${text}`,
+      text: `> Redline: ${markdownInline(names.old)} → ${markdownInline(names.new)}. ~~Struck~~ text is deleted, **bold** text inserted.${only.markdown}\n\n${text}`,
       changed,
     };
   }
-  const { text, changed } = redlineLines(oldText, newText, htmlSyntax);
+  const { text, changed } = redline(htmlSyntax);
   const withCss = text.replace("</style>", `${redlineCss}</style>`);
-  const note = `<p class="redline-note">Redline: ${htmlText(names.old)} → ${htmlText(names.new)}. <del>Struck</del> text is deleted, <ins>underlined</ins> text inserted.</p>`;
+  const note = `<p class="redline-note">Redline: ${htmlText(names.old)} → ${htmlText(names.new)}. <del>Struck</del> text is deleted, <ins>underlined</ins> text inserted.${only.html}</p>`;
   return { text: withCss.replace(/<main>\n?/, (m) => `${m}${note}\n`), changed };
 }

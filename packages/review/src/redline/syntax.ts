@@ -24,4 +24,12 @@ export interface ProseSyntax {
   inserted(text: readonly Token[]): string;
   /** How a deleted line that is not balanced on its own is shown, if at all. */
   deletedFragment(text: readonly Token[]): string | undefined;
+  /**
+   * Where a line stands in the document's outline, for the changed-clauses view: the title, the
+   * start of a numbered clause (`## 5. Price`), of a subclause (`**5.1**`), the end of a clause's
+   * container, or the end of the document's body; undefined for any other line.
+   */
+  outline(line: string): OutlineMark | undefined;
 }
+
+export type OutlineMark = "title" | "clause" | "subclause" | "clause-end" | "end";
