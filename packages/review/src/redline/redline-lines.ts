@@ -100,7 +100,23 @@ function pairLines(removed: readonly string[], added: readonly string[], syntax:
         .filter((t) => t.kind === "word" || t.kind === "atom")
         .map((t) => t.text),
     );
-  const [shapeA, shapeB, wordsA, wordsB] = [shapes(removed), shapes(added), words(removed), words(added)];
+  return pairVersions(shapes(removed), shapes(added), words(removed), words(added));
+}
+
+/**
+ * Pairs old and new elements (lines, paragraphs, table rows) of a changed stretch, given each
+ * one's shape and words: a pair needs the same shape and half the words in common, and the pairs
+ * in order share the most words. Returns the index pairs in order.
+ */
+export function pairVersions(
+  shapeA: readonly string[],
+  shapeB: readonly string[],
+  wordsA: readonly (readonly string[])[],
+  wordsB: readonly (readonly string[])[],
+): [number, number][] {
+  const removed = shapeA;
+  const added = shapeB;
+  if (removed.length * added.length > largestStretch) return [];
   // A pair is allowed when the lines share half their words; it is worth the words they share, so
   // blank lines and closing tags pair where they can but never steer the alignment.
   const score = (i: number, j: number): number => {
