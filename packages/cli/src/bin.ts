@@ -16,7 +16,9 @@ main(process.argv.slice(2), {
   cwd: process.cwd(),
   color,
   version,
+  stdoutIsTerminal: process.stdout.isTTY === true,
   stdout: (text) => process.stdout.write(text),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
   stderr: (text) => process.stderr.write(text),
 }).then(
   (code) => {

@@ -37,19 +37,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command("build")
     .description(
-      "Compile a contract to legal prose (Markdown, plain text, print-ready HTML) or canonical JSON (exit 1 and nothing written if it has errors).",
+      "Compile a contract to legal prose (Markdown, plain text, print-ready HTML, a Word document) or canonical JSON (exit 1 and nothing written if it has errors).",
     )
     .argument("<file>", "the contract to compile (a root file with a contract header)")
-    .option("-t, --to <formats>", "output formats, comma-separated: markdown, text, html, json", "markdown")
+    .option("-t, --to <formats>", "output formats, comma-separated: markdown, text, html, json, docx", "markdown")
     .option("-o, --out <file>", "write the one format to this file (default: stdout)")
-    .option("--out-dir <dir>", "write each format to DIR/NAME.md, .txt, .html, .json (created if missing)")
+    .option("--out-dir <dir>", "write each format to DIR/NAME.md, .txt, .html, .json, .docx (created if missing)")
     .option("--width <columns>", "line width of plain text", "80")
     .option("--with-locations", "add source file, line and column to each declaration in JSON")
-    .addOption(new Option("--paper <size>", "paper size of the HTML print CSS").choices(["a4", "letter"]).default("a4"))
+    .addOption(
+      new Option("--paper <size>", "paper size of the HTML print CSS and the Word document").choices(["a4", "letter"]).default("a4"),
+    )
+    .option("--reference-docx <file>", "a .docx whose styles (fonts, sizes, spacing) and page setup the Word document takes")
     .option("--root <dir>", "project root that imports must stay inside (default: as for check)")
     .action(async (file: string, options: BuildOptions) => {
       const { runBuild } = await import("./commands/build.js");
-      exitCode = runBuild(file, options, io);
+      exitCode = await runBuild(file, options, io);
     });
 
   if (wants("diff")) (await import("./commands/diff.js")).registerDiffCommand(program, io, (code) => (exitCode = code));

@@ -100,7 +100,7 @@ function refuseUnwritable(target: string, existing: Stats): void {
  * exists keeps its identity: the new file gets its mode and, where this process may set them, its
  * owner and group; where it may not, or the file has several hard links, the write is in place.
  */
-function prepare(path: string, text: string, createDirectories: boolean): PreparedWrite {
+function prepare(path: string, text: string | Uint8Array, createDirectories: boolean): PreparedWrite {
   // What the path leads to, as the kernel follows it (`/dev/stdout` is a pipe or a terminal): only
   // a regular file is replaced, so a device such as /dev/null is never renamed over, even by root.
   let existing: Stats | undefined;
@@ -115,7 +115,7 @@ function prepare(path: string, text: string, createDirectories: boolean): Prepar
   const folder = dirname(target);
   if (createDirectories) mkdirSync(folder, { recursive: true });
   const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const bytes = Buffer.from(text, "utf8");
+  const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
   // A new file is created as writeFile would (0666 less the umask); a copy of an existing one
   // starts private, so that a 0600 file's text is never readable by others, and takes its mode.
   const fd = openSync(temp, "wx", existing ? 0o600 : 0o666);
@@ -200,7 +200,7 @@ function refuseInputs(files: readonly { readonly path: string }[], inputs: reado
 }
 
 /**
- * Writes every file or none: each goes to a temporary file in its target's own folder, flushed to
+ * Writes every file or none (text as UTF-8, or bytes as they are): each goes to a temporary file in its target's own folder, flushed to
  * disk, and only when all are written is each renamed into place (a rename within a folder is
  * atomic). A symbolic link stays a link and its target is written; an existing file keeps its
  * mode, owner and group. A file with several hard links is written in place (the links stay one
@@ -211,7 +211,7 @@ function refuseInputs(files: readonly { readonly path: string }[], inputs: reado
  * WriteError names the path that could not be written.
  */
 export function writeFilesAtomically(
-  files: readonly { readonly path: string; readonly text: string }[],
+  files: readonly { readonly path: string; readonly text: string | Uint8Array }[],
   options: { readonly createDirectories?: boolean; readonly inputs?: readonly string[] } = {},
 ): void {
   refuseInputs(files, options.inputs ?? []);

@@ -15,7 +15,7 @@ export { en } from "./wording/en.js";
 export { renderMarkdown } from "./render/markdown.js";
 export { renderText, type TextOptions } from "./render/text.js";
 export { renderHtml, type HtmlOptions } from "./render/html.js";
-export { displayWidth, htmlText, inertLine, jsonInert, markdownCode, markdownInline, markdownParagraph } from "./render/inert.js";
+export { displayWidth, htmlText, inertLine, wordText, jsonInert, markdownCode, markdownInline, markdownParagraph } from "./render/inert.js";
 export { wrap } from "./render/wrap.js";
 export { renderJson, termsFormat, type JsonOptions } from "./json/terms-json.js";
 export { canonicalTerms, type Json } from "./json/canonical.js";
@@ -26,6 +26,21 @@ export { termsJsonSchema } from "./json/json-schema.js";
 export const formats = ["markdown", "text", "html", "json"] as const;
 export type Format = (typeof formats)[number];
 export const formatExtensions: Readonly<Record<Format, string>> = { markdown: ".md", text: ".txt", html: ".html", json: ".json" };
+
+/**
+ * The formats written as bytes (a zip package): each is rendered by its own module, loaded only
+ * when asked for — `@covenant/compiler/docx` (`renderDocx`) — so the text formats never load it.
+ */
+export const binaryFormats = ["docx"] as const;
+export type BinaryFormat = (typeof binaryFormats)[number];
+export const binaryExtensions: Readonly<Record<BinaryFormat, string>> = { docx: ".docx" };
+
+/** The document model of a checked contract in a language's wording (default `en`): what every prose renderer reads. */
+export function proseDocument(checked: CheckedDocument, language = "en"): Document {
+  const wording = wordingFor(language);
+  if (!wording) throw new Error(`no wording table for language '${language}'`);
+  return buildDocument(checked, wording);
+}
 
 export interface CompileOptions {
   readonly to: Format;
@@ -57,11 +72,7 @@ export function compileFormats(
   const outputs = new Map<Format, string>();
   let document: Document | undefined;
   const prose = (): Document => {
-    if (!document) {
-      const wording = wordingFor(options.language ?? "en");
-      if (!wording) throw new Error(`no wording table for language '${options.language}'`);
-      document = buildDocument(checked, wording);
-    }
+    document ??= proseDocument(checked, options.language);
     return document;
   };
   for (const format of to) {

@@ -1,10 +1,21 @@
 import { relative, resolve, basename, extname, join } from "node:path";
 import { statSync } from "node:fs";
-import { compileFormats, formatExtensions, formats, type Format } from "@covenant/compiler";
+import {
+  binaryExtensions,
+  binaryFormats,
+  compileFormats,
+  formatExtensions,
+  formats,
+  proseDocument,
+  type BinaryFormat,
+  type Format,
+} from "@covenant/compiler";
+import type { ReferenceDocx } from "@covenant/compiler/docx";
 import { checkFiles } from "./check.js";
 import { UsageError } from "../files.js";
 import { formatCodeFrames, summaryLine } from "../report/code-frame.js";
 import { writeFilesAtomically, WriteError } from "../write-atomic.js";
+import { readRegularFileBytes, whyNotRead } from "../read-file.js";
 import type { Io } from "../io.js";
 
 export interface BuildOptions {
@@ -14,21 +25,29 @@ export interface BuildOptions {
   readonly width?: string;
   readonly withLocations?: boolean;
   readonly paper?: string;
+  readonly referenceDocx?: string;
   readonly root?: string;
 }
 
+type Target = Format | BinaryFormat;
+const targetNames: readonly Target[] = [...formats, ...binaryFormats];
+const isBinary = (target: Target): target is BinaryFormat => (binaryFormats as readonly string[]).includes(target);
+
+/** The most of a reference document read (a firm's template with a logo is a few MB). */
+const maxReferenceBytes = 64 * 1024 * 1024;
+
 /** `markdown,json` → the formats, in the order given, each once. */
-function parseFormats(list: string): Format[] {
+function parseFormats(list: string): Target[] {
   const names = list
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (names.length === 0) throw new UsageError(`--to needs at least one format (${formats.join(", ")})`);
+  if (names.length === 0) throw new UsageError(`--to needs at least one format (${targetNames.join(", ")})`);
   for (const name of names) {
-    if (!(formats as readonly string[]).includes(name))
-      throw new UsageError(`unknown format '${name}' for --to; use ${formats.join(", ")} (several separated by commas)`);
+    if (!(targetNames as readonly string[]).includes(name))
+      throw new UsageError(`unknown format '${name}' for --to; use ${targetNames.join(", ")} (several separated by commas)`);
   }
-  return [...new Set(names as Format[])];
+  return [...new Set(names as Target[])];
 }
 
 function parseWidth(width: string | undefined): number {
@@ -41,9 +60,11 @@ function parseWidth(width: string | undefined): number {
 /**
  * `covenant build FILE --to FORMATS`: compiles one contract. With errors in the source it prints
  * the diagnostics as `check` does and writes nothing (exit 1); a path it cannot write is one line
- * and exit 2, with nothing half-written. One format without `-o` or `--out-dir` goes to stdout.
+ * and exit 2, with nothing half-written. One format without `-o` or `--out-dir` goes to stdout; a
+ * Word document only to a pipe or a file, never to a terminal. A reference document that cannot be
+ * used is one line and exit 2, before the contract is read.
  */
-export function runBuild(file: string, options: BuildOptions, io: Io): number {
+export async function runBuild(file: string, options: BuildOptions, io: Io): Promise<number> {
   const targets = parseFormats(options.to);
   const width = parseWidth(options.width);
   if (options.paper !== undefined && options.paper !== "a4" && options.paper !== "letter")
@@ -52,6 +73,19 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     throw new UsageError("give either -o/--out (one format) or --out-dir (several), not both");
   if (options.out !== undefined && targets.length > 1)
     throw new UsageError(`-o/--out writes one format, but --to names ${targets.length}; use --out-dir for several`);
+  if (
+    options.out === undefined &&
+    options.outDir === undefined &&
+    targets.length === 1 &&
+    isBinary(targets[0]!) &&
+    io.stdoutIsTerminal !== false
+  )
+    throw new UsageError(
+      `--to ${targets[0]} writes a binary file, not text for a terminal; give -o FILE${binaryExtensions[targets[0] as BinaryFormat]} or --out-dir DIR, or pipe it`,
+    );
+  if (options.referenceDocx !== undefined && !targets.includes("docx"))
+    throw new UsageError("--reference-docx styles the Word document; add docx to --to");
+  const reference = options.referenceDocx === undefined ? undefined : await readReference(options.referenceDocx, io.cwd);
 
   const path = resolve(io.cwd, file);
   let isDirectory = false;
@@ -78,21 +112,33 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     return 1;
   }
 
-  const compiled = compileFormats(checked, targets, {
-    width,
-    withLocations: options.withLocations ?? false,
-    paper: options.paper === "letter" ? "letter" : "a4",
-  });
-  const outputs = targets.map((format) => ({ format, text: compiled.get(format)! }));
+  if (options.out === undefined && options.outDir === undefined && targets.length > 1)
+    throw new UsageError(`--to names ${targets.length} formats; give --out-dir to write them`);
+  const paper = options.paper === "letter" ? "letter" : "a4";
+  const compiled = compileFormats(
+    checked,
+    targets.filter((target): target is Format => !isBinary(target)),
+    { width, withLocations: options.withLocations ?? false, paper },
+  );
+  const outputs: { format: Target; text: string | Uint8Array }[] = [];
+  for (const format of targets) {
+    if (format === "docx") {
+      // The docx library is large: it loads only when a Word document is asked for.
+      const { renderDocx } = await import("@covenant/compiler/docx");
+      outputs.push({ format, text: await renderDocx(proseDocument(checked), { paper, ...(reference ? { reference } : {}) }) });
+    } else outputs.push({ format, text: compiled.get(format)! });
+  }
   if (options.out === undefined && options.outDir === undefined) {
-    if (outputs.length > 1) throw new UsageError(`--to names ${outputs.length} formats; give --out-dir to write them`);
-    io.stdout(outputs[0]!.text);
+    const only = outputs[0]!.text;
+    if (typeof only === "string") io.stdout(only);
+    else if (io.stdoutBytes) io.stdoutBytes(only);
+    else throw new UsageError(`--to ${outputs[0]!.format} writes a binary file; give -o FILE or --out-dir DIR`);
     return 0;
   }
   const stem = basename(path, extname(path));
+  const extension = (format: Target): string => (isBinary(format) ? binaryExtensions[format] : formatExtensions[format]);
   const files = outputs.map(({ format, text }) => ({
-    path:
-      options.out !== undefined ? resolve(io.cwd, options.out) : join(resolve(io.cwd, options.outDir!), stem + formatExtensions[format]),
+    path: options.out !== undefined ? resolve(io.cwd, options.out) : join(resolve(io.cwd, options.outDir!), stem + extension(format)),
     text,
   }));
   try {
@@ -112,4 +158,14 @@ export function runBuild(file: string, options: BuildOptions, io: Io): number {
     throw error;
   }
   return 0;
+}
+
+/** Reads `--reference-docx`: a regular .docx with a styles part, or one line saying why it cannot be used (exit 2). */
+async function readReference(file: string, cwd: string): Promise<ReferenceDocx> {
+  const read = readRegularFileBytes(resolve(cwd, file), maxReferenceBytes);
+  if (read.kind !== "bytes") throw new UsageError(`cannot read --reference-docx '${file}': ${whyNotRead(read)}`);
+  const { readReferenceDocx } = await import("@covenant/compiler/docx");
+  const reference = readReferenceDocx(read.bytes);
+  if (!reference.ok) throw new UsageError(`cannot use --reference-docx '${file}': ${reference.reason}`);
+  return reference.reference;
 }

@@ -22,6 +22,14 @@ export function inertLine(text: string): string {
   return text.replace(breaks, " ").replace(hidden, "\uFFFD");
 }
 
+/**
+ * Author text for a Word document: one line (`inertLine`), and nothing XML 1.0 cannot hold (a lone
+ * surrogate, U+FFFE, U+FFFF) — U+FFFD instead. The docx library escapes `<`, `&` and quotes.
+ */
+export function wordText(text: string): string {
+  return inertLine(text).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, "\uFFFD");
+}
+
 /** Characters that start Markdown (CommonMark and GFM) syntax anywhere in a line; each is escaped with a backslash. */
 const markdownPunctuation = /[\\`*_[\]<>#&|~!]/g;
 
