@@ -1,8 +1,9 @@
 import type { CheckedDocument } from "@covenant/core";
-import { compile, htmlText, markdownInline } from "@covenant/compiler";
+import { compile, htmlText, markdownInline, proseDocument } from "@covenant/compiler";
 import { htmlSyntax } from "./html-syntax.js";
 import { markdownSyntax } from "./markdown-syntax.js";
 import { changedClauses } from "./changed-only.js";
+import { redlineDocx, type Revision } from "./docx-redline.js";
 import { redlineLines, type RedlineLine } from "./redline-lines.js";
 import type { ProseSyntax } from "./syntax.js";
 
@@ -27,6 +28,12 @@ del { color: #a61c00; text-decoration: line-through; }
 @media print { ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
+/** The lines of the changed clauses, under the title. */
+function onlyChangedLines(lines: readonly RedlineLine[], syntax: ProseSyntax): RedlineLine[] {
+  const shown = changedClauses(lines.map((l) => ({ changed: l.changed, outline: syntax.outline(l.text), blank: l.text.trim() === "" })));
+  return lines.filter((_, i) => shown[i]);
+}
+
 /**
  * The prose redline between two versions of a contract, as a lawyer reviews a turn of the draft:
  * both are compiled, and the new version's prose is shown with deleted words struck and inserted
@@ -45,7 +52,7 @@ export function redlineProse(
   const newText = compile(after, { to: format });
   const redline = (syntax: ProseSyntax): { text: string; changed: boolean } => {
     const lines = redlineLines(oldText, newText, syntax);
-    const shown: readonly RedlineLine[] = options.changedOnly ? changedClauses(lines, syntax) : lines;
+    const shown: readonly RedlineLine[] = options.changedOnly ? onlyChangedLines(lines, syntax) : lines;
     return { text: shown.map((l) => l.text).join("\n"), changed: oldText !== newText };
   };
   const only = options.changedOnly
@@ -62,4 +69,31 @@ export function redlineProse(
   const withCss = text.replace("</style>", `${redlineCss}</style>`);
   const note = `<p class="redline-note">Redline: ${htmlText(names.old)} → ${htmlText(names.new)}. <del>Struck</del> text is deleted, <ins>underlined</ins> text inserted.${only.html}</p>`;
   return { text: withCss.replace(/<main>\n?/, (m) => `${m}${note}\n`), changed };
+}
+
+export interface WordRedlineOptions extends RedlineOptions {
+  /** Who the tracked changes are by, and when (ISO 8601). */
+  readonly revision: Revision;
+  /** The paper size of the Word document (default A4), as for `build --to docx`. */
+  readonly paper?: "a4" | "letter";
+}
+
+/**
+ * The redline as a Word document with real tracked changes: the new version's Word document, as
+ * `build --to docx` writes it (same styles, clause numbering, header and footer), with the changes
+ * from the old version tracked (`w:ins` and `w:del` with the revision's author and date), grouped by
+ * phrase as in the other formats. `changed` is false when the two versions compile to the same prose.
+ */
+export async function redlineWord(
+  before: CheckedDocument,
+  after: CheckedDocument,
+  options: WordRedlineOptions,
+): Promise<{ readonly bytes: Uint8Array; readonly changed: boolean }> {
+  // The Word renderer is large: it loads only when a Word redline is asked for.
+  const { renderDocx } = await import("@covenant/compiler/docx");
+  const paper = options.paper ?? "a4";
+  const oldDocx = await renderDocx(proseDocument(before), { paper });
+  const newDocx = await renderDocx(proseDocument(after), { paper });
+  const bytes = redlineDocx(oldDocx, newDocx, options.revision, { changedOnly: options.changedOnly ?? false });
+  return { bytes, changed: compile(before, { to: "markdown" }) !== compile(after, { to: "markdown" }) };
 }
