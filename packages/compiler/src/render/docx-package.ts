@@ -13,7 +13,7 @@ export interface ReferenceDocx {
   readonly styles: string;
   /** `word/theme/theme1.xml`, whose fonts styles may name (`+Body`, `+Headings`). */
   readonly theme: string | undefined;
-  /** The page size and margins of the reference's last section, in twentieths of a point. */
+  /** The page size (as if upright, with its orientation) and margins of the reference's last section, in twentieths of a point. */
   readonly page:
     | {
         readonly size: { readonly width: number; readonly height: number; readonly orientation?: "portrait" | "landscape" };
@@ -106,7 +106,8 @@ function pageSetup(documentXml: string | undefined): ReferenceDocx["page"] {
   const [top, right, bottom, left, header, footer, gutter] = sides as number[];
   const orientation = size.get("orient") === "landscape" ? "landscape" : undefined;
   return {
-    size: { width, height, ...(orientation ? { orientation } : {}) },
+    // The docx library writes a landscape page's width and height swapped: it is given the page as if upright.
+    size: orientation ? { width: height, height: width, orientation } : { width, height },
     margin: { top: top!, right: right!, bottom: bottom!, left: left!, header: header!, footer: footer!, gutter: gutter! },
   };
 }
@@ -128,6 +129,15 @@ export function applyReference(parts: Record<string, Uint8Array>, reference: Ref
   const out: Record<string, Uint8Array> = { ...parts, "word/styles.xml": strToU8(styles) };
   if (reference.theme !== undefined && parts["word/theme/theme1.xml"]) out["word/theme/theme1.xml"] = strToU8(reference.theme);
   return out;
+}
+
+/** Our parts with `styles` (whole `<w:style>` elements the docx library has no option for, such as a table style) added to styles.xml. */
+export function addStyles(parts: Record<string, Uint8Array>, styles: readonly string[]): Record<string, Uint8Array> {
+  const part = parts["word/styles.xml"];
+  if (!part) throw new Error("the docx library wrote no word/styles.xml");
+  const xml = strFromU8(part);
+  const end = xml.lastIndexOf("</w:styles>");
+  return { ...parts, "word/styles.xml": strToU8(xml.slice(0, end) + styles.join("") + xml.slice(end)) };
 }
 
 /** The date written as the document's creation and modification time, and as every zip entry's time. */

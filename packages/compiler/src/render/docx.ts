@@ -4,7 +4,6 @@ import {
   Document as WordDocument,
   Footer,
   Header,
-  ImportedXmlComponent,
   LevelFormat,
   LevelSuffix,
   Packer,
@@ -20,7 +19,7 @@ import {
 } from "docx";
 import type { Block, Clause, Document, Inline, ListItem, Table as TermsTable } from "../document/model.js";
 import { wordText } from "./inert.js";
-import { applyReference, reproducibleZip, type ReferenceDocx } from "./docx-package.js";
+import { addStyles, applyReference, reproducibleZip, type ReferenceDocx } from "./docx-package.js";
 
 export { readReferenceDocx, type ReferenceDocx, type ReferenceRead } from "./docx-package.js";
 
@@ -28,7 +27,7 @@ export { readReferenceDocx, type ReferenceDocx, type ReferenceRead } from "./doc
  * A contract as a Word document (.docx), from the same document model as the Markdown, text and
  * HTML renderers. Everything a firm restyles is a named style — paragraph styles `Title`,
  * `Heading 1`, `Heading 2`, `Body Text`, `Clause Text`, `Sub-clause`, `Clause Item`, `Clause
- * Sub-item`, `Header`, `Footer`; character styles `Defined Term` and `Clause Title`; the table style
+ * Sub-item`, `Table Text`, `Header`, `Footer`; character styles `Defined Term` and `Clause Title`; the table style
  * `Covenant Table` — and clause numbers are Word's own multilevel list (1, 1.1, 1.1(a), 1.1(a)(i)),
  * never typed text, so Word renumbers them when clauses move.
  *
@@ -51,6 +50,7 @@ export const docxStyles = {
   subClause: "SubClause",
   item: "ClauseItem",
   subItem: "ClauseSubItem",
+  tableText: "TableText",
   header: "Header",
   footer: "Footer",
   definedTerm: "DefinedTerm",
@@ -88,6 +88,8 @@ export class DocxBodyContext {
   constructor(
     readonly document: Pick<Document, "quotes">,
     readonly run: DocxRunWriter = plainRun,
+    /** The width between the page margins, in twentieths of a point: tables span it (less the gutter inside a clause). */
+    readonly textWidth: number = docxTextWidth(),
   ) {}
 
   /** A clause heading or sub-clause paragraph was written: the next list continues it as (a). */
@@ -185,7 +187,7 @@ export function docxBlocks(context: DocxBodyContext, blocks: readonly Block[], s
         break;
       }
       case "table":
-        out.push(docxTable(context, block));
+        out.push(docxTable(context, block, style !== docxStyles.body));
         break;
     }
   }
@@ -193,7 +195,7 @@ export function docxBlocks(context: DocxBodyContext, blocks: readonly Block[], s
 }
 
 /** A terms table: its header row repeats on every page it spans, and no row splits across a page. */
-export function docxTable(context: DocxBodyContext, table: TermsTable): Table {
+export function docxTable(context: DocxBodyContext, table: TermsTable, inClause = true): Table {
   const alignment = (i: number): (typeof AlignmentType)[keyof typeof AlignmentType] =>
     table.columns[i]?.align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT;
   const header = new TableRow({
@@ -203,7 +205,7 @@ export function docxTable(context: DocxBodyContext, table: TermsTable): Table {
       (column, i) =>
         new TableCell({
           children: [
-            new Paragraph({ style: docxStyles.body, alignment: alignment(i), children: [context.run(wordText(column.title), {})] }),
+            new Paragraph({ style: docxStyles.tableText, alignment: alignment(i), children: [context.run(wordText(column.title), {})] }),
           ],
         }),
     ),
@@ -220,15 +222,21 @@ export function docxTable(context: DocxBodyContext, table: TermsTable): Table {
         ),
       }),
   );
-  return new Table({ style: docxStyles.table, rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } });
+  const indent = inClause ? gutter : 0;
+  return new Table({
+    style: docxStyles.table,
+    rows: [header, ...rows],
+    width: { size: context.textWidth - indent, type: WidthType.DXA },
+    ...(indent > 0 ? { indent: { size: indent, type: WidthType.DXA } } : {}),
+  });
 }
 
 /**
  * The whole document model as body elements: the title, the preamble, the clauses and the
  * signature page (a page of its own, with a signature line for each party).
  */
-export function docxBody(document: Document, run: DocxRunWriter = plainRun): FileChild[] {
-  const context = new DocxBodyContext(document, run);
+export function docxBody(document: Document, run: DocxRunWriter = plainRun, textWidth: number = docxTextWidth()): FileChild[] {
+  const context = new DocxBodyContext(document, run, textWidth);
   const out: FileChild[] = [new Paragraph({ style: docxStyles.title, children: [run(wordText(document.title), {})] })];
   out.push(...docxBlocks(context, document.preamble));
   for (const clause of document.clauses) out.push(...docxClause(context, clause));
@@ -288,6 +296,21 @@ const paper = {
   a4: { width: 11906, height: 16838 },
   letter: { width: 12240, height: 15840 },
 } as const;
+
+/** Our page margins (22 mm at the top for the running header, 20 mm elsewhere, as the HTML's print CSS). */
+const ourMargin = { top: 1247, right: 1134, bottom: 1134, left: 1134, header: 567, footer: 567, gutter: 0 } as const;
+
+/** The page of a document: a reference document's, or ours on the paper asked for. */
+function pageOf(options: Pick<DocxOptions, "paper" | "reference">): NonNullable<ReferenceDocx["page"]> {
+  return { size: options.reference?.page?.size ?? paper[options.paper ?? "a4"], margin: options.reference?.page?.margin ?? ourMargin };
+}
+
+/** The width between the page margins, in twentieths of a point, of the page `options` give (A4 and our margins by default). */
+export function docxTextWidth(options: Pick<DocxOptions, "paper" | "reference"> = {}): number {
+  const { size, margin } = pageOf(options);
+  const width = size.orientation === "landscape" ? Math.max(size.width, size.height) : size.width;
+  return Math.max(width - margin.left - margin.right - margin.gutter, twips(144));
+}
 
 /**
  * A Word document of `body` with our named styles, the clause and item numbering, the title as a
@@ -375,7 +398,7 @@ export function assembleDocx(
           basedOn: docxStyles.body,
           next: docxStyles.subClause,
           quickFormat: true,
-          paragraph: { indent: { left: gutter, hanging: gutter }, spacing: { after: twips(7) } },
+          paragraph: { indent: { left: gutter, hanging: gutter }, spacing: { before: twips(6), after: twips(4) } },
         },
         {
           id: docxStyles.item,
@@ -390,6 +413,14 @@ export function assembleDocx(
           basedOn: docxStyles.body,
           quickFormat: true,
           paragraph: { indent: { left: gutter + 2 * label, hanging: label }, spacing: { after: twips(4) } },
+        },
+        {
+          id: docxStyles.tableText,
+          name: "Table Text",
+          basedOn: "Normal",
+          quickFormat: true,
+          run: { size: halfPoints(10) },
+          paragraph: { spacing: { before: 0, after: 0 } },
         },
         {
           id: docxStyles.header,
@@ -410,25 +441,21 @@ export function assembleDocx(
         { id: docxStyles.definedTerm, name: "Defined Term", basedOn: "DefaultParagraphFont", quickFormat: true, run: { bold: true } },
         { id: docxStyles.clauseTitle, name: "Clause Title", basedOn: "DefaultParagraphFont", quickFormat: true, run: { bold: true } },
       ],
-      importedStyles: [ImportedXmlComponent.fromXmlString(tableStyleXml)],
     },
     numbering: {
       config: [
         {
           reference: clauseNumbering,
           levels: [
-            { level: 0, format: LevelFormat.DECIMAL, text: "%1.", suffix: LevelSuffix.TAB, alignment: AlignmentType.LEFT },
-            { level: 1, format: LevelFormat.DECIMAL, text: "%1.%2", suffix: LevelSuffix.TAB, alignment: AlignmentType.LEFT },
-            { level: 2, format: LevelFormat.LOWER_LETTER, text: "(%3)", suffix: LevelSuffix.TAB, alignment: AlignmentType.LEFT },
-            { level: 3, format: LevelFormat.LOWER_ROMAN, text: "(%4)", suffix: LevelSuffix.TAB, alignment: AlignmentType.LEFT },
+            numberingLevel(0, LevelFormat.DECIMAL, "%1.", 0),
+            numberingLevel(1, LevelFormat.DECIMAL, "%1.%2", 0),
+            numberingLevel(2, LevelFormat.LOWER_LETTER, "(%3)", 1),
+            numberingLevel(3, LevelFormat.LOWER_ROMAN, "(%4)", 2),
           ],
         },
         {
           reference: itemNumbering,
-          levels: [
-            { level: 0, format: LevelFormat.LOWER_LETTER, text: "(%1)", suffix: LevelSuffix.TAB, alignment: AlignmentType.LEFT },
-            { level: 1, format: LevelFormat.LOWER_ROMAN, text: "(%2)", suffix: LevelSuffix.TAB, alignment: AlignmentType.LEFT },
-          ],
+          levels: [numberingLevel(0, LevelFormat.LOWER_LETTER, "(%1)", 1), numberingLevel(1, LevelFormat.LOWER_ROMAN, "(%2)", 2)],
         },
       ],
     },
@@ -460,15 +487,19 @@ export function assembleDocx(
   });
 }
 
+/**
+ * A level of a numbering definition: its number hangs in the gutter (a clause or sub-clause) or in
+ * the label column of its depth of items, followed by a tab, as the styles of its paragraphs indent.
+ */
+function numberingLevel(level: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string, depth: number) {
+  const indent = depth === 0 ? { left: gutter, hanging: gutter } : { left: gutter + depth * label, hanging: label };
+  return { level, format, text, suffix: LevelSuffix.TAB, alignment: AlignmentType.LEFT, style: { paragraph: { indent } } };
+}
+
 /** The `Covenant Table` style: thin grid lines, cell margins, a shaded header row. */
-const tableStyleXml = `<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:type="table" w:styleId="${docxStyles.table}">
-<w:name w:val="Covenant Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>
-<w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/></w:pPr>
-<w:rPr><w:sz w:val="${halfPoints(10)}"/></w:rPr>
-<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="777777"/><w:left w:val="single" w:sz="4" w:space="0" w:color="777777"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="777777"/><w:right w:val="single" w:sz="4" w:space="0" w:color="777777"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="777777"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="777777"/></w:tblBorders>
-<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="110" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="110" w:type="dxa"/></w:tblCellMar></w:tblPr>
-<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="EEEEEE"/></w:tcPr></w:tblStylePr>
-</w:style>`;
+const tableStyleXml = `<w:style w:type="table" w:styleId="${docxStyles.table}">
+<w:name w:val="Covenant Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/></w:pPr>
+<w:rPr><w:sz w:val="${halfPoints(10)}"/></w:rPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="777777"/><w:left w:val="single" w:sz="4" w:space="0" w:color="777777"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="777777"/><w:right w:val="single" w:sz="4" w:space="0" w:color="777777"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="777777"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="777777"/></w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="110" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="110" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="EEEEEE"/></w:tcPr></w:tblStylePr></w:style>`;
 
 /**
  * A Word document as the bytes of a .docx file: byte-identical for the same input (fixed dates in
@@ -477,10 +508,13 @@ const tableStyleXml = `<w:style xmlns:w="http://schemas.openxmlformats.org/wordp
  */
 export async function packDocx(file: WordDocument, options: Pick<DocxOptions, "reference"> = {}): Promise<Uint8Array> {
   const packed = new Uint8Array(await Packer.toBuffer(file));
-  return reproducibleZip(packed, options.reference ? (parts) => applyReference(parts, options.reference!) : undefined);
+  return reproducibleZip(packed, (parts) => {
+    const styled = addStyles(parts, [tableStyleXml]);
+    return options.reference ? applyReference(styled, options.reference) : styled;
+  });
 }
 
 /** A contract as the bytes of a .docx file: `docxBody`, `assembleDocx` and `packDocx` in one call. */
 export async function renderDocx(document: Document, options: DocxOptions = {}): Promise<Uint8Array> {
-  return packDocx(assembleDocx(document, docxBody(document), options), options);
+  return packDocx(assembleDocx(document, docxBody(document, plainRun, docxTextWidth(options)), options), options);
 }
