@@ -1,7 +1,7 @@
 import { diffArrays } from "diff";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { changedClauses } from "./changed-only.js";
-import { phraseChanges } from "./phrases.js";
+import { phraseChanges, type PhraseChange } from "./phrases.js";
 import { pairVersions } from "./redline-lines.js";
 import type { OutlineMark, Token } from "./syntax.js";
 import { childElements, escapeXml, openAndInner, unescapeXml, valueOf, type XmlElement } from "./word-xml.js";
@@ -185,11 +185,11 @@ function cellElements(cell: XmlElement): Element[] {
  * others deleted or inserted whole.
  */
 function trackSequence(before: readonly Element[], after: readonly Element[], marks: RevisionMarks): TrackedElement[] {
-  const out: TrackedElement[] = [];
+  const steps: Step[] = [];
   const parts = diffArrays(before as Element[], after as Element[], { comparator: (a, b) => a.key === b.key });
   for (let i = 0; i < parts.length; i++) {
     if (!parts[i]!.added && !parts[i]!.removed) {
-      for (const element of parts[i]!.value) out.push({ xml: element.source.xml, changed: false, outline: outlineOf(element.source) });
+      for (const element of parts[i]!.value) steps.push({ kind: "equal", element });
       continue;
     }
     const removed: Element[] = [];
@@ -205,21 +205,60 @@ function trackSequence(before: readonly Element[], after: readonly Element[], ma
     let r = 0;
     let a = 0;
     const flushTo = (rEnd: number, aEnd: number): void => {
-      for (; r < rEnd; r++) {
-        const xml = marks.deletedElement(removed[r]!);
-        if (xml !== undefined) out.push({ xml, changed: true, outline: outlineOf(removed[r]!.source) });
-      }
-      for (; a < aEnd; a++) out.push({ xml: marks.insertedElement(added[a]!), changed: true, outline: outlineOf(added[a]!.source) });
+      for (; r < rEnd; r++) steps.push({ kind: "del", element: removed[r]! });
+      for (; a < aEnd; a++) steps.push({ kind: "ins", element: added[a]! });
     };
     for (const [ri, ai] of pairs) {
       flushTo(ri, ai);
-      out.push({ xml: marks.pairedElement(removed[ri]!, added[ai]!), changed: true, outline: outlineOf(added[ai]!.source) });
+      steps.push(pairedStep(removed[ri]!, added[ai]!));
       r = ri + 1;
       a = ai + 1;
     }
     flushTo(removed.length, added.length);
   }
+  const out: TrackedElement[] = [];
+  for (const [i, step] of steps.entries()) {
+    const outline = outlineOf(step.element.source);
+    if (step.kind === "paired") {
+      const xml = step.paragraph
+        ? marks.pairedParagraph(step.paragraph, startingChange(steps[i + 1]))
+        : marks.pairedTable(step.before.source, step.element.source);
+      out.push({ xml, changed: true, outline });
+    } else if (step.kind === "equal") out.push({ xml: step.element.source.xml, changed: false, outline });
+    else if (step.kind === "ins") out.push({ xml: marks.insertedElement(step.element), changed: true, outline });
+    else {
+      const xml = marks.deletedElement(step.element);
+      if (xml !== undefined) out.push({ xml, changed: true, outline });
+    }
+  }
   return out;
+}
+
+/** One element of a redlined sequence: kept, inserted or deleted whole, or paired with its old version. */
+type Step =
+  | { readonly kind: "equal" | "ins" | "del"; readonly element: Element }
+  | { readonly kind: "paired"; readonly before: Element; readonly element: Element; readonly paragraph?: PairedParagraph };
+
+/** A paragraph and its new version, compared: the new paragraph's properties and the phrase changes of its text. */
+interface PairedParagraph {
+  readonly after: Paragraph;
+  readonly changes: readonly PhraseChange[];
+}
+
+function pairedStep(before: Element, after: Element): Step {
+  if (after.source.name !== "w:p") return { kind: "paired", before, element: after };
+  const newParagraph = readParagraph(after.source);
+  const changes = phraseChanges(readParagraph(before.source).tokens, newParagraph.tokens);
+  return { kind: "paired", before, element: after, paragraph: { after: newParagraph, changes } };
+}
+
+/** Whether a step's element begins with an insertion or a deletion (a whole paragraph, or its first phrase). */
+function startingChange(step: Step | undefined): "ins" | "del" | undefined {
+  if (step === undefined || step.element.source.name !== "w:p") return undefined;
+  if (step.kind === "ins" || step.kind === "del") return step.kind;
+  const first = step.kind === "paired" ? step.paragraph?.changes[0] : undefined;
+  if (first?.kind !== "changed") return undefined;
+  return first.deleted.length > 0 ? "del" : "ins";
 }
 
 /** The renderer's paragraph styles that open parts of the outline: the title, a clause, a sub-clause. */
@@ -248,12 +287,6 @@ class RevisionMarks {
     return `w:id="${this.nextId++}" ${this.attributes}`;
   }
 
-  pairedElement(before: Element, after: Element): string {
-    if (after.source.name === "w:p") return this.pairedParagraph(readParagraph(before.source), readParagraph(after.source));
-    if (after.source.name === "w:tbl") return this.pairedTable(before.source, after.source);
-    return after.source.xml;
-  }
-
   insertedElement(element: Element): string {
     if (element.source.name === "w:p") return this.wholeParagraph(readParagraph(element.source), "ins");
     if (element.source.name === "w:tbl") return this.wholeTable(element.source, "ins");
@@ -271,16 +304,44 @@ class RevisionMarks {
     return { name: element.name, xml: this.numbering.oldInNew(element.xml) };
   }
 
-  private pairedParagraph(before: Paragraph, after: Paragraph): string {
+  /**
+   * A paragraph and its new version: each replaced phrase as one deletion and one insertion.
+   * LibreOffice joins a change at a paragraph's end with a change of the same kind that starts the
+   * next paragraph, paragraph mark and all (accepting or rejecting it would then merge the two
+   * paragraphs); so when the next paragraph starts with a change of one kind (`next`), this one
+   * ends with the other: a replacement puts that kind last, and a lone insertion or deletion takes
+   * the last unchanged token in, as a replacement of it.
+   */
+  pairedParagraph(paired: PairedParagraph, next: "ins" | "del" | undefined): string {
+    const changes = [...paired.changes];
+    let lastFirst: "ins" | "del" = "del";
+    const last = changes[changes.length - 1];
+    if (next !== undefined && last?.kind === "changed") {
+      const kinds = (last.deleted.length > 0 ? 1 : 0) + (last.inserted.length > 0 ? 1 : 0);
+      const only = last.deleted.length > 0 ? "del" : "ins";
+      const before = changes[changes.length - 2];
+      if (kinds === 1 && only === next && before?.kind === "equal" && before.tokens.length > 0) {
+        const borrowed = before.tokens[before.tokens.length - 1]!;
+        changes.splice(
+          changes.length - 2,
+          2,
+          { kind: "equal", tokens: before.tokens.slice(0, -1) },
+          { kind: "changed", deleted: [borrowed, ...last.deleted], inserted: [borrowed, ...last.inserted] },
+        );
+      }
+      // The kind written last is the one the next paragraph does not start with.
+      lastFirst = next === "ins" ? "ins" : "del";
+    }
     let runs = "";
-    for (const change of phraseChanges(before.tokens, after.tokens)) {
+    for (const [i, change] of changes.entries()) {
       if (change.kind === "equal") runs += this.runs(change.tokens as WordToken[], "equal");
       else {
-        if (change.deleted.length > 0) runs += this.runs(change.deleted as WordToken[], "del");
-        if (change.inserted.length > 0) runs += this.runs(change.inserted as WordToken[], "ins");
+        const deleted = change.deleted.length > 0 ? this.runs(change.deleted as WordToken[], "del") : "";
+        const inserted = change.inserted.length > 0 ? this.runs(change.inserted as WordToken[], "ins") : "";
+        runs += i === changes.length - 1 && lastFirst === "ins" ? inserted + deleted : deleted + inserted;
       }
     }
-    return `${after.open}${after.pPr}${runs}</w:p>`;
+    return `${paired.after.open}${paired.after.pPr}${runs}</w:p>`;
   }
 
   /** A paragraph inserted or deleted whole: its runs and its paragraph mark. */
@@ -339,7 +400,7 @@ class RevisionMarks {
   }
 
   /** A table and its new version: rows aligned as paragraphs are; a changed row is tracked cell by cell. */
-  private pairedTable(before: XmlElement, after: XmlElement): string {
+  pairedTable(before: XmlElement, after: XmlElement): string {
     const { open, inner } = openAndInner(after);
     const head = childElements(inner)
       .filter((e) => e.name !== "w:tr")
