@@ -4,6 +4,7 @@ import { changedClauses } from "./changed-only.js";
 import { phraseChanges, type PhraseChange } from "./phrases.js";
 import { pairVersions } from "./redline-lines.js";
 import type { OutlineMark, Token } from "./syntax.js";
+import { paragraphNumbers, type ParagraphNumber } from "./word-numbering.js";
 import { childElements, escapeXml, openAndInner, unescapeXml, valueOf, type XmlElement } from "./word-xml.js";
 
 /** Who made the changes of a tracked-change redline, and when (ISO 8601, `2026-05-01T09:00:00Z`). */
@@ -13,7 +14,10 @@ export interface Revision {
 }
 
 export interface DocxRedlineOptions {
-  /** Hide what did not change: only the changed clauses show, under the title (numbers stay Word's own). */
+  /**
+   * Only the changed clauses, under the title: the rest is left out, and the numbers of what is
+   * shown are written out as text (`12.5`, `(c)`), since Word would renumber a list with gaps.
+   */
   readonly changedOnly?: boolean;
 }
 
@@ -41,9 +45,39 @@ export function redlineDocx(before: Uint8Array, after: Uint8Array, revision: Rev
     newParts["word/numbering.xml"] ? strFromU8(newParts["word/numbering.xml"]) : "",
   );
   const marks = new RevisionMarks(revision, Math.max(largestId(oldXml), largestId(newXml)) + 1, numbering);
-  const items = trackSequence(bodyElements(oldXml), bodyElements(newXml), marks);
-  const shown = options.changedOnly ? changedClauses(items.map((item) => ({ ...item, blank: false }))) : items.map(() => true);
-  const body = items.map((item, i) => (shown[i] ? item.xml : hidden(item))).join("");
+  const oldBody = bodyElements(oldXml);
+  const newBody = bodyElements(newXml);
+  const items = trackSequence(oldBody, newBody, marks);
+  let body = items.map((item) => item.xml).join("");
+  if (options.changedOnly) {
+    const numberingOf = (parts: Record<string, Uint8Array>): string =>
+      parts["word/numbering.xml"] ? strFromU8(parts["word/numbering.xml"]) : "";
+    const numbers = {
+      old: paragraphNumbers(
+        oldBody.map((e) => e.source),
+        numberingOf(oldParts),
+      ),
+      new: paragraphNumbers(
+        newBody.map((e) => e.source),
+        numberingOf(newParts),
+      ),
+    };
+    // A clause renumbered (one inserted or removed before it) shows its old number struck, as in the prose redline.
+    const oldNumber = (item: TrackedElement): string | undefined => {
+      const was = item.before && numbers.old.get(item.before)?.label;
+      return was !== undefined && was !== numbers.new.get(item.source)?.label ? was : undefined;
+    };
+    const shown = changedClauses(items.map((item) => ({ ...item, changed: item.changed || oldNumber(item) !== undefined, blank: false })));
+    body = items
+      .map((item, i) => {
+        // Section properties always stay; so does every shown element, its number written out.
+        if (item.source.name !== "w:p" && item.source.name !== "w:tbl") return item.xml;
+        if (!shown[i]) return "";
+        const number = (item.kind === "del" ? numbers.old : numbers.new).get(item.source);
+        return number ? marks.numberWrittenOut(item.xml, number, item.kind, oldNumber(item)) : item.xml;
+      })
+      .join("");
+  }
   const start = newXml.indexOf("<w:body>") + "<w:body>".length;
   const end = newXml.lastIndexOf("</w:body>");
   const parts: Zippable = {};
@@ -59,6 +93,11 @@ export function redlineDocx(before: Uint8Array, after: Uint8Array, revision: Rev
 /** One element of the redline's body (or of a table cell), with what the changed-clauses view needs. */
 interface TrackedElement {
   readonly xml: string;
+  /** The element of the version it comes from (the old one for a deletion), and how it is tracked. */
+  readonly source: XmlElement;
+  readonly kind: "equal" | "ins" | "del" | "paired";
+  /** The old version of a kept or paired element. */
+  readonly before?: XmlElement;
   readonly changed: boolean;
   readonly outline: OutlineMark | undefined;
 }
@@ -187,15 +226,17 @@ function cellElements(cell: XmlElement): Element[] {
 function trackSequence(before: readonly Element[], after: readonly Element[], marks: RevisionMarks): TrackedElement[] {
   const steps: Step[] = [];
   const parts = diffArrays(before as Element[], after as Element[], { comparator: (a, b) => a.key === b.key });
+  let oldIndex = 0;
   for (let i = 0; i < parts.length; i++) {
     if (!parts[i]!.added && !parts[i]!.removed) {
-      for (const element of parts[i]!.value) steps.push({ kind: "equal", element });
+      for (const element of parts[i]!.value) steps.push({ kind: "equal", element, before: before[oldIndex++]! });
       continue;
     }
     const removed: Element[] = [];
     const added: Element[] = [];
     for (; i < parts.length && (parts[i]!.added || parts[i]!.removed); i++) (parts[i]!.added ? added : removed).push(...parts[i]!.value);
     i--;
+    oldIndex += removed.length;
     const pairs = pairVersions(
       removed.map((e) => e.shape),
       added.map((e) => e.shape),
@@ -218,17 +259,19 @@ function trackSequence(before: readonly Element[], after: readonly Element[], ma
   }
   const out: TrackedElement[] = [];
   for (const [i, step] of steps.entries()) {
-    const outline = outlineOf(step.element.source);
+    const source = step.element.source;
+    const outline = outlineOf(source);
     if (step.kind === "paired") {
       const xml = step.paragraph
         ? marks.pairedParagraph(step.paragraph, startingChange(steps[i + 1]))
         : marks.pairedTable(step.before.source, step.element.source);
-      out.push({ xml, changed: true, outline });
-    } else if (step.kind === "equal") out.push({ xml: step.element.source.xml, changed: false, outline });
-    else if (step.kind === "ins") out.push({ xml: marks.insertedElement(step.element), changed: true, outline });
+      out.push({ xml, changed: true, outline, source, kind: "paired", before: step.before.source });
+    } else if (step.kind === "equal")
+      out.push({ xml: source.xml, changed: false, outline, source, kind: "equal", before: step.before.source });
+    else if (step.kind === "ins") out.push({ xml: marks.insertedElement(step.element), changed: true, outline, source, kind: "ins" });
     else {
       const xml = marks.deletedElement(step.element);
-      if (xml !== undefined) out.push({ xml, changed: true, outline });
+      if (xml !== undefined) out.push({ xml, changed: true, outline, source, kind: "del" });
     }
   }
   return out;
@@ -236,7 +279,8 @@ function trackSequence(before: readonly Element[], after: readonly Element[], ma
 
 /** One element of a redlined sequence: kept, inserted or deleted whole, or paired with its old version. */
 type Step =
-  | { readonly kind: "equal" | "ins" | "del"; readonly element: Element }
+  | { readonly kind: "equal"; readonly before: Element; readonly element: Element }
+  | { readonly kind: "ins" | "del"; readonly element: Element }
   | { readonly kind: "paired"; readonly before: Element; readonly element: Element; readonly paragraph?: PairedParagraph };
 
 /** A paragraph and its new version, compared: the new paragraph's properties and the phrase changes of its text. */
@@ -283,7 +327,7 @@ class RevisionMarks {
   }
 
   /** The attributes of one change: a fresh id, the author and the date. */
-  private change(): string {
+  change(): string {
     return `w:id="${this.nextId++}" ${this.attributes}`;
   }
 
@@ -400,6 +444,34 @@ class RevisionMarks {
   }
 
   /** A table and its new version: rows aligned as paragraphs are; a changed row is tracked cell by cell. */
+  /**
+   * A paragraph of the changed-clauses view with its list number written out: the number as text
+   * and a tab (inserted or deleted with the paragraph; an old number that differs struck before the
+   * new one), the list level's indents in place of the numbering.
+   */
+  numberWrittenOut(xml: string, number: ParagraphNumber, kind: TrackedElement["kind"], oldLabel?: string): string {
+    const { open, inner } = openAndInner({ name: "w:p", xml });
+    const children = childElements(inner);
+    const pPr = children.find((c) => c.name === "w:pPr");
+    const pPrChildren = pPr ? childElements(openAndInner(pPr).inner).filter((c) => c.name !== "w:numPr") : [];
+    for (const property of number.paragraph) {
+      const at = pPrChildren.findIndex((c) => c.name === property.name);
+      if (at >= 0) pPrChildren[at] = property;
+      else pPrChildren.push(property);
+    }
+    pPrChildren.sort((a, b) => paragraphPropertyOrder(a.name) - paragraphPropertyOrder(b.name));
+    const textTag = kind === "del" ? "w:delText" : "w:t";
+    const run = `<w:r><${textTag} xml:space="preserve">${escapeXml(number.label)}</${textTag}><w:tab/></w:r>`;
+    const renumbered =
+      oldLabel === undefined
+        ? undefined
+        : `<w:del ${this.change()}><w:r><w:delText xml:space="preserve">${escapeXml(oldLabel)}</w:delText></w:r></w:del>` +
+          `<w:ins ${this.change()}><w:r><w:t xml:space="preserve">${escapeXml(number.label)}</w:t></w:r></w:ins><w:r><w:tab/></w:r>`;
+    const label = renumbered ?? (kind === "ins" || kind === "del" ? `<w:${kind} ${this.change()}>${run}</w:${kind}>` : run);
+    const rest = children.filter((c) => c !== pPr).map((c) => c.xml);
+    return `${open}<w:pPr>${pPrChildren.map((c) => c.xml).join("")}</w:pPr>${label}${rest.join("")}</w:p>`;
+  }
+
   pairedTable(before: XmlElement, after: XmlElement): string {
     const { open, inner } = openAndInner(after);
     const head = childElements(inner)
@@ -563,52 +635,49 @@ function largestId(xml: string): number {
   return largest;
 }
 
-/**
- * An element left out of the changed-clauses view: a paragraph stays, hidden (`w:vanish` on its
- * runs and paragraph mark), so Word's clause numbers after it still count it; a table is dropped.
- */
-function hidden(item: TrackedElement): string {
-  if (!/^<w:p[ >]/.test(item.xml)) return "";
-  const withMarkProperties = item.xml
-    .replace(/^(<w:p(?: [^>]*)?>)(?!<w:pPr>)/, "$1<w:pPr></w:pPr>")
-    .replace(/<w:pPr>((?:(?!<\/w:pPr>).)*)<\/w:pPr>/s, (whole, inner: string) =>
-      inner.includes("<w:rPr>") ? whole : `<w:pPr>${inner}<w:rPr></w:rPr></w:pPr>`,
-    );
-  return withMarkProperties
-    .replace(/<w:r>(?!<w:rPr>)/g, "<w:r><w:rPr></w:rPr>")
-    .replace(/<w:rPr>((?:(?!<\/w:rPr>).)*)<\/w:rPr>/gs, (_, inner: string) => `<w:rPr>${withVanish(inner)}</w:rPr>`);
-}
-
-/** Run properties come in the schema's order: `w:vanish` after the revision marks, style, fonts and emphasis before it. */
-const beforeVanish = new Set([
-  "w:ins",
-  "w:del",
-  "w:moveFrom",
-  "w:moveTo",
-  "w:rStyle",
-  "w:rFonts",
-  "w:b",
-  "w:bCs",
-  "w:i",
-  "w:iCs",
-  "w:caps",
-  "w:smallCaps",
-  "w:strike",
-  "w:dstrike",
-  "w:outline",
-  "w:shadow",
-  "w:emboss",
-  "w:imprint",
-  "w:noProof",
+/** The order of paragraph properties the schema requires (CT_PPr). */
+const paragraphProperties = [
+  "w:pStyle",
+  "w:keepNext",
+  "w:keepLines",
+  "w:pageBreakBefore",
+  "w:framePr",
+  "w:widowControl",
+  "w:numPr",
+  "w:suppressLineNumbers",
+  "w:pBdr",
+  "w:shd",
+  "w:tabs",
+  "w:suppressAutoHyphens",
+  "w:kinsoku",
+  "w:wordWrap",
+  "w:overflowPunct",
+  "w:topLinePunct",
+  "w:autoSpaceDE",
+  "w:autoSpaceDN",
+  "w:bidi",
+  "w:adjustRightInd",
   "w:snapToGrid",
-]);
+  "w:spacing",
+  "w:ind",
+  "w:contextualSpacing",
+  "w:mirrorIndents",
+  "w:suppressOverlap",
+  "w:jc",
+  "w:textDirection",
+  "w:textAlignment",
+  "w:textboxTightWrap",
+  "w:outlineLvl",
+  "w:divId",
+  "w:cnfStyle",
+  "w:rPr",
+  "w:sectPr",
+  "w:pPrChange",
+];
 
-function withVanish(rPrInner: string): string {
-  const children = childElements(rPrInner);
-  if (children.some((c) => c.name === "w:vanish")) return rPrInner;
-  const at = children.findIndex((c) => !beforeVanish.has(c.name));
-  const split = at < 0 ? children.length : at;
-  return [...children.slice(0, split).map((c) => c.xml), "<w:vanish/>", ...children.slice(split).map((c) => c.xml)].join("");
+function paragraphPropertyOrder(name: string): number {
+  const at = paragraphProperties.indexOf(name);
+  return at < 0 ? paragraphProperties.length : at;
 }
 
 /** Characters XML 1.0 allows (an author name is text from the command line or git). */
