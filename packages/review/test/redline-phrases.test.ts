@@ -128,18 +128,20 @@ const word = fc.constantFrom(
 const line = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => words.join(" "));
 const lines = fc.array(line, { minLength: 1, maxLength: 4 });
 /** Two versions: the second often an edit of the first, so that lines pair and words are compared. */
-const versions = fc.tuple(lines, fc.array(fc.tuple(fc.nat(3), line), { maxLength: 3 }), lines, fc.boolean()).map(([before, edits, other, related]) => {
-  if (!related) return [before, other] as const;
-  const after = [...before];
-  for (const [at, text] of edits) {
-    const index = at % (after.length + 1);
-    const words = (after[index] ?? "").split(" ");
-    const edited = [...words.slice(0, 2), ...text.split(" ").slice(0, 3), ...words.slice(4)].join(" ");
-    if (index < after.length) after[index] = edited;
-    else after.push(text);
-  }
-  return [before, after] as const;
-});
+const versions = fc
+  .tuple(lines, fc.array(fc.tuple(fc.nat(3), line), { maxLength: 3 }), lines, fc.boolean())
+  .map(([before, edits, other, related]) => {
+    if (!related) return [before, other] as const;
+    const after = [...before];
+    for (const [at, text] of edits) {
+      const index = at % (after.length + 1);
+      const words = (after[index] ?? "").split(" ");
+      const edited = [...words.slice(0, 2), ...text.split(" ").slice(0, 3), ...words.slice(4)].join(" ");
+      if (index < after.length) after[index] = edited;
+      else after.push(text);
+    }
+    return [before, after] as const;
+  });
 const words = (text: string): string => text.replace(/\s+/g, " ").trim();
 
 describe("a redline holds both versions (property)", () => {

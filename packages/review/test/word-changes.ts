@@ -21,7 +21,8 @@ export function applyChanges(documentXml: string, mode: "accept" | "reject"): st
     const markRemoved = new RegExp(`<w:rPr>(?:(?!</w:rPr>).)*<${removed} [^>]*/>`, "s").test(pPr);
     const content = paragraph.slice(pPr.length).replace(new RegExp(`<${removed} [^>]*[^/]>.*?</${removed}>`, "gs"), "");
     let text = "";
-    for (const match of content.matchAll(/<w:(t|delText)(?: [^>]*)?>([^<]*)<\/w:\1>|<w:tab\/>/g)) text += match[0] === "<w:tab/>" ? "\t" : unescape(match[2]!);
+    for (const match of content.matchAll(/<w:(t|delText)(?: [^>]*)?>([^<]*)<\/w:\1>|<w:tab\/>/g))
+      text += match[0] === "<w:tab/>" ? "\t" : unescape(match[2]!);
     carried += text;
     if (markRemoved) continue;
     out.push(carried);
@@ -43,5 +44,5 @@ export function trackedChanges(documentXml: string): { kind: "ins" | "del"; text
 
 /** Paragraph marks tracked as inserted or deleted (a whole paragraph added or removed). */
 export function trackedParagraphMarks(documentXml: string, kind: "ins" | "del"): number {
-  return [...documentXml.matchAll(new RegExp(`<w:pPr>(?:(?!</w:pPr>).)*<w:rPr><${kind} [^>]*/>`, "gs"))].length;
+  return [...documentXml.matchAll(new RegExp(`<w:pPr>(?:(?!</w:pPr>).)*<w:rPr><w:${kind} [^>]*/>`, "gs"))].length;
 }

@@ -22,7 +22,7 @@ const longestGlue = 2;
  * the old line; every `equal` and `inserted` token, the new one.
  */
 export function phraseChanges(before: readonly Token[], after: readonly Token[]): PhraseChange[] {
-  const parts = diffArrays(before as Token[], after as Token[], { comparator: (x, y) => x.text === y.text });
+  const parts = diffArrays(before as Token[], after as Token[], { comparator: (x, y) => (x.key ?? x.text) === (y.key ?? y.text) });
   const out: PhraseChange[] = [];
   let open: { deleted: Token[]; inserted: Token[] } | undefined;
   const close = (): void => {

@@ -98,7 +98,7 @@ function pairLines(removed: readonly string[], added: readonly string[], syntax:
       syntax
         .tokens(l)
         .filter((t) => t.kind === "word" || t.kind === "atom")
-        .map((t) => t.text),
+        .map((t) => t.key ?? t.text),
     );
   return pairVersions(shapes(removed), shapes(added), words(removed), words(added));
 }
@@ -180,7 +180,8 @@ function pairedLine(before: string, after: string, syntax: ProseSyntax): Redline
     const inserted = markRun(change.inserted, syntax.inserted, false);
     const gap = deleted.trim() !== "" && inserted.trim() !== "" && !/\s$/.test(deleted) && !/^\s/.test(inserted) ? " " : "";
     line += deleted + gap + inserted;
-    changed = true;
+    // A change of structure only (a renamed clause's anchor) shows nothing to a reader.
+    if ([...change.deleted, ...change.inserted].some((t) => t.kind === "word" || t.kind === "atom")) changed = true;
   }
   return { text: line, changed };
 }

@@ -11,6 +11,11 @@ export interface Token {
    * and marked like text; a `tag` is structure (`|`, `## `, `<td>`) that is never marked.
    */
   readonly kind: "word" | "space" | "atom" | "tag";
+  /**
+   * What the token is compared by, when not its text: an HTML atom by its element and visible text,
+   * so a cross-reference whose target was renamed (`href` only) is no change to a reader.
+   */
+  readonly key?: string;
 }
 
 export interface ProseSyntax {
