@@ -4,7 +4,7 @@
  *
  *   node bench/in-process.mjs OP FILE [--revision FILE] [--facts FILE] [--warmup N] [--runs N]
  *
- * OP is parse, check, build:FORMAT, format, diff or eval. Only the operation is timed: its input is
+ * OP is parse, check, build:FORMAT (markdown, text, html, json, docx), format, diff or eval. Only the operation is timed: its input is
  * read, checked or built before the clock starts. Prints one JSON object: wall and CPU time of each
  * timed run, and the RSS after loading (baseline) and at its peak.
  */
@@ -46,6 +46,12 @@ async function operation() {
   if (op === "check") return () => check(file, text);
   const checked = check(file, text);
   if (!checked.ok) throw new Error(`${file} does not check clean`);
+  if (op === "build:docx") {
+    // As `covenant build --to docx`: the document model, the Word document, its reproducible zip.
+    const { proseDocument } = await import("../packages/compiler/dist/index.js");
+    const { renderDocx } = await import("../packages/compiler/dist/render/docx.js");
+    return () => renderDocx(proseDocument(checked));
+  }
   if (op.startsWith("build:")) {
     const { compile } = await import("../packages/compiler/dist/index.js");
     const to = op.slice("build:".length);

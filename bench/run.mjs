@@ -24,6 +24,12 @@ import { profileCheck } from "./profile.mjs";
 const quick = process.argv.includes("--quick");
 const cli = join(repo, "packages/cli/dist/covenant.mjs");
 const formats = ["markdown", "text", "html", "json"];
+/**
+ * The Word document, measured on its own (it is a command of its own in practice, and loads its own
+ * library) at 1k and 10k lines: at 100k its repeated in-process runs take minutes and gigabytes.
+ */
+const documentFormats = ["docx"];
+const documentSizes = ["1k", "10k"];
 const started = new Date();
 const loadAtStart = load();
 
@@ -109,13 +115,18 @@ say("\n== build, in process (checked first; each format on its own, prose format
 if (!packages.compiler) skipped("compiler");
 else {
   for (const c of inputs.contracts) {
-    for (const format of formats) results.inProcess[c.name][`build:${format}`] = await inProcess(`build --to ${format}`, `build:${format}`, c.file, c.name);
+    for (const format of [...formats, ...(documentSizes.includes(c.name) ? documentFormats : [])])
+      results.inProcess[c.name][`build:${format}`] = await inProcess(`build --to ${format}`, `build:${format}`, c.file, c.name);
   }
 }
 if (packages.compiler && packages.cli) {
   say("\n== covenant build --to markdown,text,html,json, whole process");
   for (const c of inputs.contracts) {
     results.process[c.name].build = await wholeProcess("covenant build (all 4)", ["build", c.file, "--to", formats.join(","), "--out-dir", join(inputs.dir, "out")], c.name);
+  }
+  say("\n== covenant build --to docx, whole process (1k and 10k lines)");
+  for (const c of inputs.contracts.filter((c) => documentSizes.includes(c.name))) {
+    results.process[c.name].buildDocx = await wholeProcess("covenant build --to docx", ["build", c.file, "--to", "docx", "--out-dir", join(inputs.dir, "out")], c.name);
   }
 }
 
@@ -237,7 +248,7 @@ function report(r) {
   out();
   const row = (label, key) => {
     if (!r.inProcess["1k"][key]) return;
-    out(`| ${label} | ${sizes.map((s) => { const m = r.inProcess[s][key]; return `${cell(m.median)} ms (${cell(m.p95)}), ${m.peakRssMb} MB`; }).join(" | ")} |`);
+    out(`| ${label} | ${sizes.map((s) => { const m = r.inProcess[s][key]; return m ? `${cell(m.median)} ms (${cell(m.p95)}), ${m.peakRssMb} MB` : "—"; }).join(" | ")} |`);
   };
   out("## Build, format, diff, eval (in process)");
   out();
@@ -247,12 +258,15 @@ function report(r) {
   out();
   out(`| operation | ${sizes.map((s) => `${s} (${r.inputs[s].lines.toLocaleString("en")} lines)`).join(" | ")} |`);
   out(`|---|${sizes.map(() => "---:").join("|")}|`);
-  for (const f of formats) row(`build --to ${f}`, `build:${f}`);
+  for (const f of [...formats, ...documentFormats]) row(`build --to ${f}`, `build:${f}`);
   row("format", "format");
   row("diff", "diff");
   row("eval", "eval");
   if (r.process["1k"]?.build) {
     out(`| \`covenant build\`, all four formats, whole process | ${sizes.map((s) => { const b = r.process[s].build; return `${cell(b.median)} ms, ${b.peakRssMb} MB`; }).join(" | ")} |`);
+  }
+  if (r.process["1k"]?.buildDocx) {
+    out(`| \`covenant build --to docx\`, whole process | ${sizes.map((s) => { const b = r.process[s].buildDocx; return b ? `${cell(b.median)} ms, ${b.peakRssMb} MB` : "—"; }).join(" | ")} |`);
   }
   out();
   out("## Language server over stdio");

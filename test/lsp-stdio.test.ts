@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -137,6 +137,10 @@ describe("covenant-language-server over stdio", () => {
       "executeCommandProvider",
     ])
       expect(capabilities[provider], provider).toBeTruthy();
+    expect((capabilities["executeCommandProvider"] as { commands: string[] }).commands).toEqual([
+      "covenant.previewProse",
+      "covenant.exportDocx",
+    ]);
     await connection.sendNotification("initialized", {});
   });
 
@@ -266,6 +270,23 @@ describe("covenant-language-server over stdio", () => {
     })) as { ok: boolean; text: string };
     expect(preview.ok).toBe(true);
     expect(preview.text).toMatch(/^# Interior Safety Systems Supply Agreement/);
+
+    // Export to Word: the same bytes as `covenant build --to docx` of the file, from the bundled server.
+    const exported = (await connection.sendRequest("workspace/executeCommand", {
+      command: "covenant.exportDocx",
+      arguments: [mainUri()],
+    })) as { ok: boolean; data: string; fileName: string };
+    expect(exported.ok).toBe(true);
+    expect(exported.fileName).toBe("supply-agreement.docx");
+    const built = spawnSync(process.execPath, [
+      join(repo, "packages/cli/dist/covenant.mjs"),
+      "build",
+      join(project, "supply-agreement.contract"),
+      "--to",
+      "docx",
+    ]);
+    expect(built.status).toBe(0);
+    expect(Buffer.from(exported.data, "base64").equals(built.stdout)).toBe(true);
   });
 
   it("re-publishes the importer's diagnostics when an imported file changes on disk", async () => {

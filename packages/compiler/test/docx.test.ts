@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { proseDocument, renderMarkdown, type Clause, type Document } from "../src/index.js";
 import { readReferenceDocx, renderDocx, type DocxOptions } from "../src/render/docx.js";
-import { checkFile, exampleContracts, withAuthorText } from "./examples.js";
+import { checkFile, checkText, exampleContracts, withAuthorText } from "./examples.js";
 
 /**
  * The Word document as a package: unzipped, and its parts read as XML text. These tests assert
@@ -157,6 +157,11 @@ describe("DOCX structure", () => {
       expect(rows.every((r) => r.includes("<w:cantSplit/>"))).toBe(true);
     }
     expect(paragraphText(tables[0]!)).toContain("USD 182.00");
+    // The paragraph that introduces a table is kept on its page.
+    for (const table of tables) {
+      const before = paragraphs(xml.slice(0, xml.indexOf(table))).pop()!;
+      expect(before).toContain("<w:keepNext/>");
+    }
   });
 
   it("runs the title as the header and Page X of Y (PAGE and NUMPAGES fields) as the footer", async () => {
@@ -201,6 +206,40 @@ describe("DOCX structure", () => {
     const shown = `<w:p>&amp;"'</w:t><evil/>\uFFFD\uFFFD[31m\uFFFD\uFFFDx\uFFFD`;
     expect(paragraphText(header)).toBe(`${shown}Interior Safety Systems Supply Agreement${shown}`);
     expect(parts["docProps/core.xml"]).not.toContain("<evil/>");
+  });
+});
+
+describe("DOCX of a contract whose author text looks like markup", () => {
+  it("escapes names and titles the checker accepts: <, &, quotes", async () => {
+    const checked = checkText(`contract "Supply <w:body> & \\"Co\\"" {
+  kind: supply
+  effective: 2026-04-01
+  term: 5 years
+  governing_law: "Japan"
+  currency: USD
+}
+
+party acme "Acme </w:t></w:r><w:r><w:t>Evil & Sons" {
+  role: supplier
+  jurisdiction: JP
+}
+
+party zen "Zen 'Motors' <Corp>" {
+  role: buyer
+  jurisdiction: JP
+}
+`);
+    expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const parts = await docxParts(proseDocument(checked));
+    const xml = parts["word/document.xml"]!;
+    expect(xml).not.toContain("<w:body> &");
+    expect(xml).toContain("Acme &lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;&lt;w:t&gt;Evil &amp; Sons");
+    const texts = paragraphs(xml).map(paragraphText);
+    expect(texts).toContain('Supply <w:body> & "Co"');
+    expect(texts.some((t) => t.startsWith("Acme </w:t></w:r><w:r><w:t>Evil & Sons, a company"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("Zen 'Motors' <Corp>, a company"))).toBe(true);
+    const header = Object.entries(parts).find(([name]) => /^word\/header\d+\.xml$/.test(name))![1];
+    expect(paragraphText(header)).toBe('Supply <w:body> & "Co"');
   });
 });
 
@@ -254,6 +293,10 @@ describe("DOCX with a reference document", () => {
       ok: false,
       reason: "it has no word/styles.xml, so it is not a Word document with styles",
     });
+    // A zip bomb: 17 MB of styles inflated from a few kilobytes stops at the limit, unread.
+    const bomb = zipSync({ "word/styles.xml": new Uint8Array(17 << 20).fill(32) });
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(readReferenceDocx(bomb)).toEqual({ ok: false, reason: "its part word/styles.xml is larger than 16 MB" });
     expect(readReferenceDocx(zipSync({ "word/styles.xml": strToU8("<html></html>") }))).toEqual({
       ok: false,
       reason: "its word/styles.xml is not a WordprocessingML styles part",

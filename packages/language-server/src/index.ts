@@ -19,4 +19,12 @@ export { selectionRanges } from "./features/selection.js";
 export { codeActions } from "./features/code-actions.js";
 export { documentLinks } from "./features/links.js";
 export { inlayHints } from "./features/inlay-hints.js";
-export { previewCommand, previewProse, clauseProse, type ProsePreview } from "./features/preview.js";
+export {
+  previewCommand,
+  previewProse,
+  clauseProse,
+  exportDocxCommand,
+  exportDocx,
+  type ProsePreview,
+  type DocxExport,
+} from "./features/preview.js";

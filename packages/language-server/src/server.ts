@@ -34,7 +34,7 @@ import { highlight } from "./features/highlight.js";
 import { hover } from "./features/hover.js";
 import { inlayHints } from "./features/inlay-hints.js";
 import { documentLinks } from "./features/links.js";
-import { previewCommand, previewProse, type ProsePreview } from "./features/preview.js";
+import { exportDocx, exportDocxCommand, previewCommand, previewProse, type DocxExport, type ProsePreview } from "./features/preview.js";
 import { references } from "./features/references.js";
 import { prepareRename, rename } from "./features/rename.js";
 import { selectionRanges } from "./features/selection.js";
@@ -62,6 +62,8 @@ interface InitializationOptions {
    * The server still answers `workspace/executeCommand` for it.
    */
   readonly clientHandlesPreviewCommand?: boolean;
+  /** The same for `covenant.exportDocx` (the VS Code extension asks where to save the document). */
+  readonly clientHandlesExportCommand?: boolean;
 }
 
 type DocumentParams = { readonly textDocument: { readonly uri: string } };
@@ -144,7 +146,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       .map((u) => normalizePath(u.path));
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.diagnosticsDelay === "number" && init.diagnosticsDelay >= 0) scheduler = createScheduler(init.diagnosticsDelay);
-    const commands = init.clientHandlesPreviewCommand === true ? [] : [previewCommand];
+    const commands = [
+      ...(init.clientHandlesPreviewCommand === true ? [] : [previewCommand]),
+      ...(init.clientHandlesExportCommand === true ? [] : [exportDocxCommand]),
+    ];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -243,7 +248,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onExecuteCommand(
-    request("workspace/executeCommand", (params: ExecuteCommandParams): ProsePreview => {
+    request("workspace/executeCommand", (params: ExecuteCommandParams): ProsePreview | Promise<DocxExport> => {
+      if (params.command === exportDocxCommand) {
+        const [uri, options] = params.arguments ?? [];
+        if (typeof uri !== "string")
+          throw new ResponseError(ErrorCodes.InvalidParams, `${exportDocxCommand} takes the URI of an open document`);
+        const paper =
+          typeof options === "object" && options !== null && (options as { paper?: unknown }).paper === "letter" ? "letter" : "a4";
+        return exportDocx(store.checked(uri), paper);
+      }
       if (params.command !== previewCommand) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command '${params.command}'`);
       const [uri, format] = params.arguments ?? [];
       if (typeof uri !== "string") throw new ResponseError(ErrorCodes.InvalidParams, `${previewCommand} takes the URI of an open document`);

@@ -4,7 +4,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { codeActions } from "../src/features/code-actions.js";
 import { formatting, rangeFormatting } from "../src/features/formatting.js";
 import { inlayHints } from "../src/features/inlay-hints.js";
-import { previewProse } from "../src/features/preview.js";
+import { exportDocx, previewProse } from "../src/features/preview.js";
 import { contract, exampleProject, TestProject, uriOf } from "./support.js";
 
 const apply = (
@@ -135,5 +135,36 @@ describe("prose preview", () => {
       message: "The contract has 1 error; fix it to see the prose.",
     });
     expect(previewProse(project.checked("lib.contract")).message).toMatch(/no contract header/);
+  });
+});
+
+describe("export to Word", () => {
+  it("compiles a clean contract to a .docx named after it, on the paper asked for", async () => {
+    const project = exampleProject();
+    project.open("supply-agreement.contract");
+    const a4 = await exportDocx(project.checked("supply-agreement.contract"));
+    expect(a4).toMatchObject({ ok: true, fileName: "supply-agreement.docx" });
+    const bytes = Buffer.from(a4.data!, "base64");
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(bytes.includes(Buffer.from("word/document.xml"))).toBe(true);
+    const letter = await exportDocx(project.checked("supply-agreement.contract"), "letter");
+    expect(letter.data).not.toBe(a4.data);
+  });
+
+  it("exports nothing for a document with errors or without a contract header, and says why", async () => {
+    const project = new TestProject({
+      "main.contract": contract.replace("currency: USD", "currency: XYZ"),
+      "lib.contract": `event e "E" {\n  unit: hours\n}\n`,
+    });
+    project.open("main.contract");
+    project.open("lib.contract");
+    expect(await exportDocx(project.checked("main.contract"))).toEqual({
+      uri: uriOf("main.contract"),
+      ok: false,
+      message: "The contract has 1 error; fix it to export it.",
+    });
+    expect((await exportDocx(project.checked("lib.contract"))).message).toBe(
+      "This file has no contract header: a clause library has no prose of its own. Export the contract that imports it.",
+    );
   });
 });

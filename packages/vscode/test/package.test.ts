@@ -72,6 +72,7 @@ describe("the packaged extension (.vsix)", () => {
     expect(JSON.parse(entry(grammar!.path)).scopeName).toBe("source.covenant");
     expect(manifest.contributes.commands).toEqual([
       expect.objectContaining({ command: "covenant.previewProse", title: "Preview Prose", category: "Covenant" }),
+      expect.objectContaining({ command: "covenant.exportDocx", title: "Export to Word", category: "Covenant" }),
     ]);
     const snippets = JSON.parse(entry(manifest.contributes.snippets[0]!.path)) as Record<string, { prefix: string }>;
     for (const kind of topLevelKinds) expect(snippets[kind]?.prefix, kind).toBe(kind);

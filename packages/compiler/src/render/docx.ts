@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document as WordDocument,
   Footer,
+  HeightRule,
   Header,
   LevelFormat,
   LevelSuffix,
@@ -13,6 +14,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  VerticalAlignTable,
   WidthType,
   type FileChild,
   type ParagraphChild,
@@ -150,7 +152,14 @@ export function docxSubClause(context: DocxBodyContext, clause: Clause): FileChi
   const out: FileChild[] = [];
   if (first?.kind === "paragraph") {
     const space = title.length > 0 ? [context.run(" ", {})] : [];
-    out.push(new Paragraph({ style: docxStyles.subClause, numbering, children: [...title, ...space, ...docxRuns(context, first.runs)] }));
+    out.push(
+      new Paragraph({
+        style: docxStyles.subClause,
+        numbering,
+        ...(introduces(rest[0]) ? { keepNext: true } : {}),
+        children: [...title, ...space, ...docxRuns(context, first.runs)],
+      }),
+    );
     context.numbered();
   } else {
     out.push(new Paragraph({ style: docxStyles.subClause, numbering, children: title }));
@@ -164,10 +173,12 @@ export function docxSubClause(context: DocxBodyContext, clause: Clause): FileChi
 /** Blocks as body elements: paragraphs in `style`, lists numbered by Word, tables in `Covenant Table`. */
 export function docxBlocks(context: DocxBodyContext, blocks: readonly Block[], style: string = docxStyles.body): FileChild[] {
   const out: FileChild[] = [];
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     switch (block.kind) {
       case "paragraph":
-        out.push(new Paragraph({ style, children: docxRuns(context, block.runs) }));
+        out.push(
+          new Paragraph({ style, ...(introduces(blocks[i + 1]) ? { keepNext: true } : {}), children: docxRuns(context, block.runs) }),
+        );
         break;
       case "list": {
         const list = context.nextList();
@@ -194,6 +205,11 @@ export function docxBlocks(context: DocxBodyContext, blocks: readonly Block[], s
   return out;
 }
 
+/** Whether a paragraph before `next` introduces it ("the following products:"), so that a page never breaks between them. */
+function introduces(next: Block | undefined): boolean {
+  return next?.kind === "list" || next?.kind === "table";
+}
+
 /** A terms table: its header row repeats on every page it spans, and no row splits across a page. */
 export function docxTable(context: DocxBodyContext, table: TermsTable, inClause = true): Table {
   const alignment = (i: number): (typeof AlignmentType)[keyof typeof AlignmentType] =>
@@ -217,18 +233,40 @@ export function docxTable(context: DocxBodyContext, table: TermsTable, inClause 
         children: row.map(
           (cell, i) =>
             new TableCell({
-              children: [new Paragraph({ style: docxStyles.body, alignment: alignment(i), children: docxRuns(context, cell) })],
+              children: [new Paragraph({ style: docxStyles.tableText, alignment: alignment(i), children: docxRuns(context, cell) })],
             }),
         ),
       }),
   );
   const indent = inClause ? gutter : 0;
+  const width = context.textWidth - indent;
   return new Table({
     style: docxStyles.table,
     rows: [header, ...rows],
-    width: { size: context.textWidth - indent, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: columnWidths(table, width),
     ...(indent > 0 ? { indent: { size: indent, type: WidthType.DXA } } : {}),
   });
+}
+
+/**
+ * The widths of a table's columns, in twentieths of a point, adding up to `width`: each column's
+ * share follows the longest text in it (a short number column stays narrow, a column of sentences
+ * gets the room), within 6 and 60 characters so that no column is squeezed or takes everything.
+ */
+function columnWidths(table: TermsTable, width: number): number[] {
+  const length = (runs: readonly Inline[]): number =>
+    runs.reduce(
+      (n, run) => n + (run.kind === "definition" ? run.term.length + 2 : run.kind === "ref" ? run.number.length : run.text.length),
+      0,
+    );
+  const weights = table.columns.map((column, i) =>
+    Math.min(60, Math.max(6, column.title.length, ...table.rows.map((row) => (row[i] ? length(row[i]) : 0)))),
+  );
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((width * w) / total));
+  widths[widths.length - 1]! += width - widths.reduce((a, b) => a + b, 0);
+  return widths;
 }
 
 /**
@@ -256,18 +294,27 @@ function docxSignatures(context: DocxBodyContext, signatures: NonNullable<Docume
       (label) =>
         new TableRow({
           cantSplit: true,
+          // Room to sign above each line; the label sits on the line, as on a printed form.
+          height: { value: twips(28), rule: HeightRule.ATLEAST },
           children: [
             new TableCell({
+              verticalAlign: VerticalAlignTable.BOTTOM,
               width: { size: 1800, type: WidthType.DXA },
               borders: { top: none, left: none, right: none, bottom: none },
               children: [
-                new Paragraph({ style: docxStyles.body, keepNext: true, children: [context.run(wordText(label.replace(/:$/, "")), {})] }),
+                new Paragraph({
+                  style: docxStyles.body,
+                  keepNext: true,
+                  spacing: { after: 0 },
+                  children: [context.run(wordText(label.replace(/:$/, "")), {})],
+                }),
               ],
             }),
             new TableCell({
+              verticalAlign: VerticalAlignTable.BOTTOM,
               width: { size: 5000, type: WidthType.DXA },
               borders: { top: none, left: none, right: none, bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000" } },
-              children: [new Paragraph({ style: docxStyles.body, keepNext: true, children: [] })],
+              children: [new Paragraph({ style: docxStyles.body, keepNext: true, spacing: { after: 0 }, children: [] })],
             }),
           ],
         }),
@@ -390,7 +437,7 @@ export function assembleDocx(
           name: "Clause Text",
           basedOn: docxStyles.body,
           quickFormat: true,
-          paragraph: { indent: { left: gutter } },
+          paragraph: { indent: { left: gutter }, spacing: { before: twips(4), after: twips(4) } },
         },
         {
           id: docxStyles.subClause,

@@ -1,4 +1,4 @@
-import { compile, buildDocument, renderMarkdown, wordingFor, type Clause, type Document } from "@covenant/compiler";
+import { compile, buildDocument, proseDocument, renderMarkdown, wordingFor, type Clause, type Document } from "@covenant/compiler";
 import type { CheckedDocument, DeclarationModel } from "@covenant/core";
 import type { CheckedView } from "../documents.js";
 
@@ -20,25 +20,57 @@ export interface ProsePreview {
 }
 
 export function previewProse(view: CheckedView, format: ProsePreview["format"] = "html"): ProsePreview {
-  const checked = view.checked;
+  const why = whyNoProse(view.checked, "Preview", "see the prose");
+  if (why !== undefined) return { uri: view.uri, format, ok: false, text: "", message: why };
+  return { uri: view.uri, format, ok: true, text: compile(view.checked, { to: format }) };
+}
+
+/** Why a document has no prose (no contract header, or errors), as a sentence for the user; undefined when it has. */
+function whyNoProse(checked: CheckedDocument, verb: string, toDo: string): string | undefined {
   if (!checked.contract)
-    return {
-      uri: view.uri,
-      format,
-      ok: false,
-      text: "",
-      message: "This file has no contract header: a clause library has no prose of its own. Preview the contract that imports it.",
-    };
+    return `This file has no contract header: a clause library has no prose of its own. ${verb} the contract that imports it.`;
   const errors = checked.diagnostics.filter((d) => d.severity === "error").length;
-  if (errors > 0)
-    return {
-      uri: view.uri,
-      format,
-      ok: false,
-      text: "",
-      message: `The contract has ${errors} error${errors === 1 ? "" : "s"}; fix ${errors === 1 ? "it" : "them"} to see the prose.`,
-    };
-  return { uri: view.uri, format, ok: true, text: compile(checked, { to: format }) };
+  if (errors > 0) return `The contract has ${errors} error${errors === 1 ? "" : "s"}; fix ${errors === 1 ? "it" : "them"} to ${toDo}.`;
+  return undefined;
+}
+
+/**
+ * The `covenant.exportDocx` command: the contract as a Word document, the same bytes as
+ * `covenant build --to docx`. The server writes no file: it answers the document (base64) and the
+ * file name it suggests, and the client saves it where the user chooses.
+ */
+export const exportDocxCommand = "covenant.exportDocx";
+
+export interface DocxExport {
+  readonly uri: string;
+  /** True when `data` holds the document; false when the contract cannot be compiled yet. */
+  readonly ok: boolean;
+  /** The .docx file, base64-encoded (JSON-RPC carries text). */
+  readonly data?: string;
+  /** `NAME.docx` for a contract in `NAME.contract`. */
+  readonly fileName?: string;
+  /** Why there is no document (errors, or no contract header). */
+  readonly message?: string;
+}
+
+/** Compiles the checked document to a Word document on the paper given (default A4). */
+export async function exportDocx(view: CheckedView, paper: "a4" | "letter" = "a4"): Promise<DocxExport> {
+  const why = whyNoProse(view.checked, "Export", "export it");
+  if (why !== undefined) return { uri: view.uri, ok: false, message: why };
+  // The docx library is large; it loads with the first export, not with the server.
+  const { renderDocx } = await import("@covenant/compiler/docx");
+  const bytes = await renderDocx(proseDocument(view.checked), { paper });
+  return { uri: view.uri, ok: true, data: Buffer.from(bytes).toString("base64"), fileName: `${stemOf(view.uri)}.docx` };
+}
+
+/** `supply-agreement` for `file:///work/supply-agreement.contract`; a name that is not valid percent-encoding is kept as written. */
+function stemOf(uri: string): string {
+  const name = (uri.split(/[/?#]/).filter(Boolean).pop() ?? "contract").replace(/\.contract$/, "");
+  try {
+    return decodeURIComponent(name) || "contract";
+  } catch {
+    return name;
+  }
 }
 
 const documents = new WeakMap<CheckedDocument, Document | null>();
