@@ -40,18 +40,15 @@ export function redlineDocx(before: Uint8Array, after: Uint8Array, revision: Rev
   const newParts = unzipSync(after);
   const oldXml = strFromU8(oldParts["word/document.xml"]!);
   const newXml = strFromU8(newParts["word/document.xml"]!);
-  const numbering = new NumberingMerge(
-    oldParts["word/numbering.xml"] ? strFromU8(oldParts["word/numbering.xml"]) : "",
-    newParts["word/numbering.xml"] ? strFromU8(newParts["word/numbering.xml"]) : "",
-  );
+  const numberingOf = (parts: Record<string, Uint8Array>): string =>
+    parts["word/numbering.xml"] ? strFromU8(parts["word/numbering.xml"]) : "";
+  const numbering = new NumberingMerge(numberingOf(oldParts), numberingOf(newParts));
   const marks = new RevisionMarks(revision, Math.max(largestId(oldXml), largestId(newXml)) + 1, numbering);
   const oldBody = bodyElements(oldXml);
   const newBody = bodyElements(newXml);
   const items = trackSequence(oldBody, newBody, marks);
   let body = items.map((item) => item.xml).join("");
   if (options.changedOnly) {
-    const numberingOf = (parts: Record<string, Uint8Array>): string =>
-      parts["word/numbering.xml"] ? strFromU8(parts["word/numbering.xml"]) : "";
     const numbers = {
       old: paragraphNumbers(
         oldBody.map((e) => e.source),
