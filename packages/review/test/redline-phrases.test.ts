@@ -144,6 +144,45 @@ const versions = fc
   });
 const words = (text: string): string => text.replace(/\s+/g, " ").trim();
 
+describe("Word: a paragraph never ends with a change of the kind the next paragraph starts with", () => {
+  // LibreOffice joins such changes across the unchanged paragraph mark between them, and accepting
+  // or rejecting them would then merge the two paragraphs.
+  const lastChange = (xml: string, index: number): string | undefined => {
+    const paragraph = [...xml.matchAll(/<w:p\b[^>]*>.*?<\/w:p>/gs)][index]![0];
+    return [...paragraph.matchAll(/<w:(ins|del) w:id/g)].at(-1)?.[1];
+  };
+
+  it("a replacement at the end, before an inserted paragraph, puts its deletion last", () => {
+    const xml = wordRedline(
+      ["a Typhoon Alert, measured by level, as published for Aichi."],
+      ["a Typhoon Alert, measured by level, as published for Aichi; and", "a Flood at Plant, measured in hours."],
+    );
+    expect(trackedChanges(xml).map((c) => [c.kind, c.text])).toEqual([
+      ["ins", "Aichi; and"],
+      ["del", "Aichi."],
+      ["ins", "a Flood at Plant, measured in hours."],
+    ]);
+    expect(lastChange(xml, 0)).toBe("del");
+  });
+
+  it("an insertion alone at the end takes the word before it in, as a replacement ending with the deletion", () => {
+    const xml = wordRedline(["the Buyer shall pay the price"], ["the Buyer shall pay the price promptly", "a new paragraph of terms"]);
+    expect(trackedChanges(xml).map((c) => [c.kind, c.text])).toEqual([
+      ["ins", "price promptly"],
+      ["del", "price"],
+      ["ins", "a new paragraph of terms"],
+    ]);
+    expect(lastChange(xml, 0)).toBe("del");
+  });
+
+  it("a deletion alone at the end, before a deleted paragraph, becomes a replacement ending with the insertion", () => {
+    const xml = wordRedline(["the Buyer shall pay the price promptly", "an old paragraph of terms"], ["the Buyer shall pay the price"]);
+    expect(lastChange(xml, 0)).toBe("ins");
+    expect(applyChanges(xml, "accept")).toEqual(["the Buyer shall pay the price"]);
+    expect(applyChanges(xml, "reject")).toEqual(["the Buyer shall pay the price promptly", "an old paragraph of terms"]);
+  });
+});
+
 describe("a redline holds both versions (property)", () => {
   it("Markdown: struck and unchanged text read the old version, bold and unchanged text the new one", () => {
     fc.assert(
