@@ -220,6 +220,27 @@ describe("covenant diff --prose --to docx on the command line", () => {
     expect(nowhere.stderr.trim().split("\n")).toHaveLength(1);
   });
 
+  it("takes --reference-docx and --paper as build does: the redline's styles and page are the build document's", () => {
+    const reference = join(work, "reference.docx");
+    expect(covenant(["build", "examples/joint-development.contract", "--to", "docx", "--paper", "letter", "-o", reference]).code).toBe(0);
+    const redline = join(work, "referenced.redline.docx");
+    const build = join(work, "referenced.build.docx");
+    const options = ["--reference-docx", reference, "--paper", "letter"];
+    expect(covenant(["diff", "--prose", "--to", "docx", ...options, before, after, "-o", redline]).code).toBe(0);
+    expect(covenant(["build", after, "--to", "docx", ...options, "-o", build]).code).toBe(0);
+    const part = (file: string, name: string): string => strFromU8(unzipSync(readFileSync(file))[name]!);
+    expect(part(redline, "word/styles.xml")).toBe(part(build, "word/styles.xml"));
+    expect(/<w:sectPr\b.*<\/w:sectPr>/s.exec(documentXml(redline))?.[0]).toBe(/<w:sectPr\b.*<\/w:sectPr>/s.exec(documentXml(build))?.[0]);
+    const notWord = join(work, "not-word.docx");
+    writeFileSync(notWord, "plain text");
+    const bad = covenant(["diff", "--prose", "--to", "docx", "--reference-docx", notWord, before, after, "-o", redline]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^covenant: cannot use --reference-docx '.*not-word\.docx': .+\n$/);
+    expect(covenant(["diff", "--prose", "--paper", "letter", before, after]).stderr).toBe(
+      "covenant: --paper sets up the Word redline; add --to docx\n",
+    );
+  });
+
   it("writes nothing for a contract with errors (exit 2, as every diff of contracts that do not check)", () => {
     const out = join(work, "broken.docx");
     const result = covenant(["diff", "--prose", "--to", "docx", "test/fixtures/cli/broken.contract", after, "-o", out]);

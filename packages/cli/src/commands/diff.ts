@@ -18,6 +18,8 @@ import { gitTopLevel, repositoryPath, revisionHost, verifyRevision } from "../gi
 import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
 import { reportDocumentErrors } from "../report/document-errors.js";
+import type { ReferenceDocx } from "@covenant/compiler/docx";
+import { readRegularFileBytes, whyNotRead } from "../read-file.js";
 import { writeFilesAtomically, WriteError } from "../write-atomic.js";
 import { runGitDriver, runTextconv } from "./diff-git.js";
 
@@ -42,7 +44,14 @@ export interface DiffOptions {
   readonly author?: string;
   /** `--date ISO`: when the tracked changes of a Word redline were made (default now). */
   readonly date?: string;
+  /** `--reference-docx FILE`: the styles and page setup of a Word redline, as for `build`. */
+  readonly referenceDocx?: string;
+  /** `--paper a4|letter`: the paper of a Word redline, as for `build`. */
+  readonly paper?: string;
 }
+
+/** The most of a reference document read, as for `build` (a firm's template with a logo is a few MB). */
+const maxReferenceBytes = 64 * 1024 * 1024;
 
 /** Adds `covenant diff` to the program; `done` receives the exit code. */
 export function registerDiffCommand(program: Command, io: Io, done: (code: number) => void): void {
@@ -71,6 +80,8 @@ export function registerDiffCommand(program: Command, io: Io, done: (code: numbe
     .option("-o, --out <file>", "with --prose: write the redline to this file (default: stdout)")
     .option("--author <name>", "with --to docx: the author of the tracked changes (default: git's user.name, else Covenant)")
     .option("--date <iso>", "with --to docx: the date of the tracked changes, e.g. 2026-05-01T09:00:00Z (default: now)")
+    .option("--reference-docx <file>", "with --to docx: a .docx whose styles and page setup the Word redline takes (as for build)")
+    .addOption(new Option("--paper <size>", "with --to docx: paper size of the Word redline").choices(["a4", "letter"]))
     .option("--root <dir>", "project root that imports must stay inside (default: as for check)")
     .action(async (paths: string[], options: DiffOptions) => {
       done(await runDiff(paths, options, io));
@@ -101,6 +112,8 @@ export async function runDiff(paths: readonly string[], options: DiffOptions, io
       ["-o/--out", options.out],
       ["--author", options.author],
       ["--date", options.date],
+      ["--reference-docx", options.referenceDocx],
+      ["--paper", options.paper],
     ] as const
   ).find(([, given]) => given !== undefined && given !== false);
   if (!options.prose && proseOnly) throw new UsageError(`${proseOnly[0]} belongs to the prose redline; add --prose`);
@@ -110,12 +123,16 @@ export async function runDiff(paths: readonly string[], options: DiffOptions, io
     throw new UsageError(
       `${options.author !== undefined ? "--author" : "--date"} marks the tracked changes of a Word redline; add --to docx`,
     );
+  if (options.to !== "docx" && (options.referenceDocx !== undefined || options.paper !== undefined))
+    throw new UsageError(`${options.referenceDocx !== undefined ? "--reference-docx" : "--paper"} sets up the Word redline; add --to docx`);
   const date = options.prose && options.to === "docx" ? revisionDate(options.date) : "";
   if (options.prose && options.to === "docx" && options.out === undefined && io.stdoutIsTerminal !== false)
     throw new UsageError("--to docx writes a binary file, not text for a terminal; give -o FILE.docx, or pipe it");
   try {
+    // A reference document that cannot be used is one line, before either contract is read.
+    const reference = options.referenceDocx === undefined ? undefined : await readReference(options.referenceDocx, io.cwd);
     const [before, after] = options.git ? gitVersions(paths, options.git, io) : fileVersions(paths, options, io);
-    if (options.prose) return await runRedline(before, after, { ...options, date }, io);
+    if (options.prose) return await runRedline(before, after, { ...options, date, reference }, io);
     const diff = diffDocuments(before.document, after.document, { old: before.shown, new: after.shown });
     io.stdout(render(diff, options.format, io.color));
     return options.exitCode && !isEmptyDiff(diff) ? 1 : 0;
@@ -129,7 +146,12 @@ export async function runDiff(paths: readonly string[], options: DiffOptions, io
  * `--prose`: both versions compiled and redlined; with `--exit-code`, 1 when the prose differs. A
  * Word redline goes to `-o FILE` or a pipe; a file is written atomically and never over an input.
  */
-async function runRedline(before: Version, after: Version, options: DiffOptions & { readonly date: string }, io: Io): Promise<number> {
+async function runRedline(
+  before: Version,
+  after: Version,
+  options: DiffOptions & { readonly date: string; readonly reference: ReferenceDocx | undefined },
+  io: Io,
+): Promise<number> {
   for (const version of [before, after]) {
     if (!version.document.contract) throw new UsageError(`--prose compiles contracts: ${version.shown} has no contract header`);
   }
@@ -138,7 +160,12 @@ async function runRedline(before: Version, after: Version, options: DiffOptions 
   let changed: boolean;
   if (options.to === "docx") {
     const revision = { author: options.author ?? gitAuthor(io.cwd), date: options.date };
-    const word = await redlineWord(before.document, after.document, { revision, changedOnly: options.changedOnly ?? false });
+    const word = await redlineWord(before.document, after.document, {
+      revision,
+      changedOnly: options.changedOnly ?? false,
+      paper: options.paper === "letter" ? "letter" : "a4",
+      ...(options.reference ? { reference: options.reference } : {}),
+    });
     output = word.bytes;
     changed = word.changed;
   } else {
@@ -165,6 +192,16 @@ async function runRedline(before: Version, after: Version, options: DiffOptions 
     throw error;
   }
   return code;
+}
+
+/** Reads `--reference-docx` as `build` does: a regular .docx with a styles part, or one line saying why not (exit 2). */
+async function readReference(file: string, cwd: string): Promise<ReferenceDocx> {
+  const read = readRegularFileBytes(resolve(cwd, file), maxReferenceBytes);
+  if (read.kind !== "bytes") throw new UsageError(`cannot read --reference-docx '${file}': ${whyNotRead(read)}`);
+  const { readReferenceDocx } = await import("@covenant/compiler/docx");
+  const reference = readReferenceDocx(read.bytes);
+  if (!reference.ok) throw new UsageError(`cannot use --reference-docx '${file}': ${reference.reason}`);
+  return reference.reference;
 }
 
 /** The author of a Word redline's changes when `--author` is not given: git's `user.name`, else "Covenant". */

@@ -6,6 +6,7 @@ import { changedClauses } from "./changed-only.js";
 import { redlineDocx, type Revision } from "./docx-redline.js";
 import { redlineLines, type RedlineLine } from "./redline-lines.js";
 import type { ProseSyntax } from "./syntax.js";
+import type { ReferenceDocx } from "@covenant/compiler/docx";
 
 export type RedlineFormat = "markdown" | "html";
 
@@ -76,6 +77,8 @@ export interface WordRedlineOptions extends RedlineOptions {
   readonly revision: Revision;
   /** The paper size of the Word document (default A4), as for `build --to docx`. */
   readonly paper?: "a4" | "letter";
+  /** A firm's reference document (`readReferenceDocx`): its styles and page setup, as for `build --to docx`. */
+  readonly reference?: ReferenceDocx;
 }
 
 /**
@@ -91,9 +94,9 @@ export async function redlineWord(
 ): Promise<{ readonly bytes: Uint8Array; readonly changed: boolean }> {
   // The Word renderer is large: it loads only when a Word redline is asked for.
   const { renderDocx } = await import("@covenant/compiler/docx");
-  const paper = options.paper ?? "a4";
-  const oldDocx = await renderDocx(proseDocument(before), { paper });
-  const newDocx = await renderDocx(proseDocument(after), { paper });
+  const docxOptions = { paper: options.paper ?? "a4", ...(options.reference ? { reference: options.reference } : {}) };
+  const oldDocx = await renderDocx(proseDocument(before), docxOptions);
+  const newDocx = await renderDocx(proseDocument(after), docxOptions);
   const bytes = redlineDocx(oldDocx, newDocx, options.revision, { changedOnly: options.changedOnly ?? false });
   return { bytes, changed: compile(before, { to: "markdown" }) !== compile(after, { to: "markdown" }) };
 }
