@@ -22,4 +22,12 @@ export type { Facts } from "./eval/facts.js";
 export { maxFactsBytes, maxFactsProblems, type FactsProblem } from "./eval/facts-json.js";
 export { renderEvalText } from "./eval/render-text.js";
 export { renderEvalJson } from "./eval/render-json.js";
-export { redlineProse, type Redline, type RedlineFormat } from "./redline/redline.js";
+export {
+  redlineProse,
+  redlineWord,
+  type Redline,
+  type RedlineFormat,
+  type RedlineOptions,
+  type WordRedlineOptions,
+} from "./redline/redline.js";
+export { redlineDocx, type Revision, type DocxRedlineOptions } from "./redline/docx-redline.js";

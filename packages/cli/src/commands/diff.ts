@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { relative, resolve } from "node:path";
@@ -9,7 +10,7 @@ import {
   renderDiffMarkdown,
   renderDiffText,
   redlineProse,
-  type RedlineFormat,
+  redlineWord,
   type TermDiff,
 } from "@covenant/review";
 import { findProjectRoot, requireReadableRoot, UsageError } from "../files.js";
@@ -17,6 +18,9 @@ import { gitTopLevel, repositoryPath, revisionHost, verifyRevision } from "../gi
 import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
 import { reportDocumentErrors } from "../report/document-errors.js";
+import type { ReferenceDocx } from "@covenant/compiler/docx";
+import { readRegularFileBytes, whyNotRead } from "../read-file.js";
+import { writeFilesAtomically, WriteError } from "../write-atomic.js";
 import { runGitDriver, runTextconv } from "./diff-git.js";
 
 export interface DiffOptions {
@@ -31,8 +35,23 @@ export interface DiffOptions {
   readonly terms?: boolean;
   /** `--prose`: a word-level redline of the compiled prose instead of the term diff. */
   readonly prose?: boolean;
-  readonly to: RedlineFormat;
+  readonly to: "markdown" | "html" | "docx";
+  /** `--changed-only`: the redline shows only the changed clauses. */
+  readonly changedOnly?: boolean;
+  /** `-o FILE`: write the redline to a file (atomically) instead of stdout. */
+  readonly out?: string;
+  /** `--author NAME`: who the tracked changes of a Word redline are by. */
+  readonly author?: string;
+  /** `--date ISO`: when the tracked changes of a Word redline were made (default now). */
+  readonly date?: string;
+  /** `--reference-docx FILE`: the styles and page setup of a Word redline, as for `build`. */
+  readonly referenceDocx?: string;
+  /** `--paper a4|letter`: the paper of a Word redline, as for `build`. */
+  readonly paper?: string;
 }
+
+/** The most of a reference document read, as for `build` (a firm's template with a logo is a few MB). */
+const maxReferenceBytes = 64 * 1024 * 1024;
 
 /** Adds `covenant diff` to the program; `done` receives the exit code. */
 export function registerDiffCommand(program: Command, io: Io, done: (code: number) => void): void {
@@ -52,10 +71,20 @@ export function registerDiffCommand(program: Command, io: Io, done: (code: numbe
     )
     .option("--terms", "print the canonical terms listing of one file (for git's textconv)")
     .option("--prose", "show a word-level redline of the compiled prose (deleted words struck, inserted words marked)")
-    .addOption(new Option("-t, --to <format>", "redline format with --prose").choices(["markdown", "html"]).default("markdown"))
+    .addOption(
+      new Option("-t, --to <format>", "redline format with --prose (docx: Word tracked changes)")
+        .choices(["markdown", "html", "docx"])
+        .default("markdown"),
+    )
+    .option("--changed-only", "with --prose: show only the changed clauses, each with its number and heading, under the title")
+    .option("-o, --out <file>", "with --prose: write the redline to this file (default: stdout)")
+    .option("--author <name>", "with --to docx: the author of the tracked changes (default: git's user.name, else Covenant)")
+    .option("--date <iso>", "with --to docx: the date of the tracked changes, e.g. 2026-05-01T09:00:00Z (default: now)")
+    .option("--reference-docx <file>", "with --to docx: a .docx whose styles and page setup the Word redline takes (as for build)")
+    .addOption(new Option("--paper <size>", "with --to docx: paper size of the Word redline").choices(["a4", "letter"]))
     .option("--root <dir>", "project root that imports must stay inside (default: as for check)")
-    .action((paths: string[], options: DiffOptions) => {
-      done(runDiff(paths, options, io));
+    .action(async (paths: string[], options: DiffOptions) => {
+      done(await runDiff(paths, options, io));
     });
 }
 
@@ -74,12 +103,36 @@ class UncheckedInput extends Error {}
  * `--exit-code`), 1 with `--exit-code` when any term changed, 2 on usage errors, unreadable files,
  * missing revisions and contracts with errors.
  */
-export function runDiff(paths: readonly string[], options: DiffOptions, io: Io): number {
+export async function runDiff(paths: readonly string[], options: DiffOptions, io: Io): Promise<number> {
   if (options.gitDriver) return runGitDriver(paths, io);
   if (options.terms) return runTextconv(paths, options.root, findProjectRoot, io);
+  const proseOnly = (
+    [
+      ["--changed-only", options.changedOnly],
+      ["-o/--out", options.out],
+      ["--author", options.author],
+      ["--date", options.date],
+      ["--reference-docx", options.referenceDocx],
+      ["--paper", options.paper],
+    ] as const
+  ).find(([, given]) => given !== undefined && given !== false);
+  if (!options.prose && proseOnly) throw new UsageError(`${proseOnly[0]} belongs to the prose redline; add --prose`);
+  if (!options.prose && options.to !== "markdown")
+    throw new UsageError("--to chooses the prose redline's format; add --prose (the term diff takes --format)");
+  if (options.to !== "docx" && (options.author !== undefined || options.date !== undefined))
+    throw new UsageError(
+      `${options.author !== undefined ? "--author" : "--date"} marks the tracked changes of a Word redline; add --to docx`,
+    );
+  if (options.to !== "docx" && (options.referenceDocx !== undefined || options.paper !== undefined))
+    throw new UsageError(`${options.referenceDocx !== undefined ? "--reference-docx" : "--paper"} sets up the Word redline; add --to docx`);
+  const date = options.prose && options.to === "docx" ? revisionDate(options.date) : "";
+  if (options.prose && options.to === "docx" && options.out === undefined && io.stdoutIsTerminal !== false)
+    throw new UsageError("--to docx writes a binary file, not text for a terminal; give -o FILE.docx, or pipe it");
   try {
+    // A reference document that cannot be used is one line, before either contract is read.
+    const reference = options.referenceDocx === undefined ? undefined : await readReference(options.referenceDocx, io.cwd);
     const [before, after] = options.git ? gitVersions(paths, options.git, io) : fileVersions(paths, options, io);
-    if (options.prose) return runRedline(before, after, options, io);
+    if (options.prose) return await runRedline(before, after, { ...options, date, reference }, io);
     const diff = diffDocuments(before.document, after.document, { old: before.shown, new: after.shown });
     io.stdout(render(diff, options.format, io.color));
     return options.exitCode && !isEmptyDiff(diff) ? 1 : 0;
@@ -89,14 +142,97 @@ export function runDiff(paths: readonly string[], options: DiffOptions, io: Io):
   }
 }
 
-/** `--prose`: both versions compiled and redlined; with `--exit-code`, 1 when the prose differs. */
-function runRedline(before: Version, after: Version, options: DiffOptions, io: Io): number {
+/**
+ * `--prose`: both versions compiled and redlined; with `--exit-code`, 1 when the prose differs. A
+ * Word redline goes to `-o FILE` or a pipe; a file is written atomically and never over an input.
+ */
+async function runRedline(
+  before: Version,
+  after: Version,
+  options: DiffOptions & { readonly date: string; readonly reference: ReferenceDocx | undefined },
+  io: Io,
+): Promise<number> {
   for (const version of [before, after]) {
     if (!version.document.contract) throw new UsageError(`--prose compiles contracts: ${version.shown} has no contract header`);
   }
-  const redline = redlineProse(before.document, after.document, options.to, { old: before.shown, new: after.shown });
-  io.stdout(redline.text.endsWith("\n") ? redline.text : `${redline.text}\n`);
-  return options.exitCode && redline.changed ? 1 : 0;
+  const names = { old: before.shown, new: after.shown };
+  let output: string | Uint8Array;
+  let changed: boolean;
+  if (options.to === "docx") {
+    const revision = { author: options.author ?? gitAuthor(io.cwd), date: options.date };
+    const word = await redlineWord(before.document, after.document, {
+      revision,
+      changedOnly: options.changedOnly ?? false,
+      paper: options.paper === "letter" ? "letter" : "a4",
+      ...(options.reference ? { reference: options.reference } : {}),
+    });
+    output = word.bytes;
+    changed = word.changed;
+  } else {
+    const redline = redlineProse(before.document, after.document, options.to, names, { changedOnly: options.changedOnly ?? false });
+    output = redline.text.endsWith("\n") ? redline.text : `${redline.text}\n`;
+    changed = redline.changed;
+  }
+  const code = options.exitCode && changed ? 1 : 0;
+  if (options.out === undefined) {
+    if (typeof output === "string") io.stdout(output);
+    else if (io.stdoutBytes) io.stdoutBytes(output);
+    else throw new UsageError("--to docx writes a binary file; give -o FILE.docx");
+    return code;
+  }
+  // Both versions and every file they import are inputs: `-o` never overwrites one of them.
+  const inputs = [before, after].flatMap((v) => v.document.files.map((f) => f.uri));
+  try {
+    writeFilesAtomically([{ path: resolve(io.cwd, options.out), text: output }], { inputs });
+  } catch (error) {
+    if (error instanceof WriteError) {
+      io.stderr(`covenant: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  return code;
+}
+
+/** Reads `--reference-docx` as `build` does: a regular .docx with a styles part, or one line saying why not (exit 2). */
+async function readReference(file: string, cwd: string): Promise<ReferenceDocx> {
+  const read = readRegularFileBytes(resolve(cwd, file), maxReferenceBytes);
+  if (read.kind !== "bytes") throw new UsageError(`cannot read --reference-docx '${file}': ${whyNotRead(read)}`);
+  const { readReferenceDocx } = await import("@covenant/compiler/docx");
+  const reference = readReferenceDocx(read.bytes);
+  if (!reference.ok) throw new UsageError(`cannot use --reference-docx '${file}': ${reference.reason}`);
+  return reference.reference;
+}
+
+/** The author of a Word redline's changes when `--author` is not given: git's `user.name`, else "Covenant". */
+function gitAuthor(cwd: string): string {
+  try {
+    const name = execFileSync("git", ["config", "user.name"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return name === "" ? "Covenant" : name;
+  } catch {
+    return "Covenant";
+  }
+}
+
+/**
+ * `--date` as Word writes a revision's date (`2026-05-01T09:00:00Z`): a date (midnight UTC) or a
+ * date and time with a zone; now when not given.
+ */
+function revisionDate(given: string | undefined): string {
+  const date = given === undefined ? new Date() : parseIsoDate(given);
+  if (date === undefined) throw new UsageError(`--date '${given}' is not an ISO 8601 date; use e.g. 2026-05-01 or 2026-05-01T09:00:00Z`);
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function parseIsoDate(text: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part))) as number[];
+  const calendar = new Date(Date.UTC(year!, month! - 1, day!));
+  // A real calendar date (not 2026-02-31, which Date rolls over into March) and a real time of day.
+  if (calendar.getUTCMonth() !== month! - 1 || calendar.getUTCDate() !== day!) return undefined;
+  if (hour! > 23 || minute! > 59 || second! > 59) return undefined;
+  return match[4] === undefined ? calendar : new Date(text);
 }
 
 function render(diff: TermDiff, format: DiffOptions["format"], color: boolean): string {

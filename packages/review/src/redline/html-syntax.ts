@@ -25,7 +25,7 @@ export const htmlSyntax: ProseSyntax = {
       const word = /^[^\s<]+/.exec(rest);
       const match = atom ?? tag ?? space ?? word ?? [rest[0]!];
       const kind = atom ? "atom" : tag ? "tag" : space ? "space" : "word";
-      tokens.push({ text: match[0], kind });
+      tokens.push(atom ? { text: match[0], kind, key: match[0].replace(/<(\w+)[^>]*>/g, "<$1>") } : { text: match[0], kind });
       i += match[0].length;
     }
     return tokens;
@@ -53,5 +53,14 @@ export const htmlSyntax: ProseSyntax = {
   },
   deletedFragment(text) {
     return `<div class="redline-removed"><del>${text.map((t) => t.text).join("")}</del></div>`;
+  },
+  outline(line) {
+    if (line.startsWith("<h1>")) return "title";
+    if (line.startsWith("<section")) return "clause";
+    // A subclause removed whole shows as a fragment of its own, not inside the subclause before it.
+    if (line.startsWith('<div class="subclause"') || line.startsWith('<div class="redline-removed">')) return "subclause";
+    if (line === "</section>") return "clause-end";
+    if (line.startsWith("</main>")) return "end";
+    return undefined;
   },
 };

@@ -40,4 +40,11 @@ export const markdownSyntax: ProseSyntax = {
   deletedFragment() {
     return undefined;
   },
+  outline(line) {
+    if (line.startsWith("# ")) return "title";
+    if (line.startsWith("## ")) return "clause";
+    // A subclause opens with its bold number, struck when renumbered or removed, bold when inserted.
+    if (/^(~~)?\*\*\d+(\.\d+)+\b/.test(line)) return "subclause";
+    return undefined;
+  },
 };

@@ -1,26 +1,32 @@
 import { diffArrays } from "diff";
+import { phraseChanges } from "./phrases.js";
 import type { ProseSyntax, Token } from "./syntax.js";
+
+/** A line of the redline, and whether it shows a change. */
+export interface RedlineLine {
+  readonly text: string;
+  readonly changed: boolean;
+}
 
 /**
  * A word-level redline of two texts, line-structured as the compiler writes prose. Lines are
  * aligned first (unchanged lines pass through); within a changed stretch, old and new lines of the
  * same shape pair up in order and are compared token by token, so a table row stays a table row
- * and a changed price reads `~~USD 171.50~~ **USD 170.00**`. Structure always comes from the new
- * version; a deleted line is shown in place when it closes on itself.
+ * and a changed price reads `~~USD 171.50~~ **USD 170.00**`; replaced words are grouped by phrase.
+ * Structure always comes from the new version; a deleted line is shown in place when it closes on
+ * itself.
  */
-export function redlineLines(before: string, after: string, syntax: ProseSyntax): { text: string; changed: boolean } {
+export function redlineLines(before: string, after: string, syntax: ProseSyntax): RedlineLine[] {
   const oldLines = before.split("\n");
   const newLines = after.split("\n");
-  const out: string[] = [];
-  let changed = false;
+  const out: RedlineLine[] = [];
   const parts = joinStretches(diffArrays(oldLines, newLines), syntax);
   for (let i = 0; i < parts.length; i++) {
     if (!parts[i]!.added && !parts[i]!.removed) {
-      for (const item of parts[i]!.value) out.push(item);
+      for (const text of parts[i]!.value) out.push({ text, changed: false });
       continue;
     }
     // Consecutive removed and added parts are one changed stretch.
-    changed = true;
     const removed: string[] = [];
     const added: string[] = [];
     for (; i < parts.length && (parts[i]!.added || parts[i]!.removed); i++) {
@@ -28,9 +34,9 @@ export function redlineLines(before: string, after: string, syntax: ProseSyntax)
       for (const item of parts[i]!.value) side.push(item);
     }
     i--;
-    for (const item of redlineStretch(removed, added, syntax)) out.push(item);
+    for (const line of redlineStretch(removed, added, syntax)) out.push(line);
   }
-  return { text: out.join("\n"), changed };
+  return out;
 }
 
 type LinePart = { value: string[]; added: boolean; removed: boolean };
@@ -58,17 +64,18 @@ function joinStretches(parts: readonly LinePart[], syntax: ProseSyntax): LinePar
  * middle leaves the clauses after it paired with themselves, not with their new neighbours).
  * Lines left unpaired are shown deleted or inserted whole.
  */
-function redlineStretch(removed: readonly string[], added: readonly string[], syntax: ProseSyntax): string[] {
+function redlineStretch(removed: readonly string[], added: readonly string[], syntax: ProseSyntax): RedlineLine[] {
   const pairs = pairLines(removed, added, syntax);
-  const out: string[] = [];
+  const out: RedlineLine[] = [];
+  const hasText = (line: string): boolean => syntax.tokens(line).some((t) => t.kind === "word" || t.kind === "atom");
   let r = 0;
   let a = 0;
   const flushTo = (rEnd: number, aEnd: number): void => {
     for (; r < rEnd; r++) {
       const line = deletedLine(removed[r]!, syntax);
-      if (line !== undefined) out.push(line);
+      if (line !== undefined) out.push({ text: line, changed: hasText(removed[r]!) });
     }
-    for (; a < aEnd; a++) out.push(insertedLine(added[a]!, syntax));
+    for (; a < aEnd; a++) out.push({ text: insertedLine(added[a]!, syntax), changed: hasText(added[a]!) });
   };
   for (const [ri, ai] of pairs) {
     flushTo(ri, ai);
@@ -91,9 +98,25 @@ function pairLines(removed: readonly string[], added: readonly string[], syntax:
       syntax
         .tokens(l)
         .filter((t) => t.kind === "word" || t.kind === "atom")
-        .map((t) => t.text),
+        .map((t) => t.key ?? t.text),
     );
-  const [shapeA, shapeB, wordsA, wordsB] = [shapes(removed), shapes(added), words(removed), words(added)];
+  return pairVersions(shapes(removed), shapes(added), words(removed), words(added));
+}
+
+/**
+ * Pairs old and new elements (lines, paragraphs, table rows) of a changed stretch, given each
+ * one's shape and words: a pair needs the same shape and half the words in common, and the pairs
+ * in order share the most words. Returns the index pairs in order.
+ */
+export function pairVersions(
+  shapeA: readonly string[],
+  shapeB: readonly string[],
+  wordsA: readonly (readonly string[])[],
+  wordsB: readonly (readonly string[])[],
+): [number, number][] {
+  const removed = shapeA;
+  const added = shapeB;
+  if (removed.length * added.length > largestStretch) return [];
   // A pair is allowed when the lines share half their words; it is worth the words they share, so
   // blank lines and closing tags pair where they can but never steer the alignment.
   const score = (i: number, j: number): number => {
@@ -140,23 +163,27 @@ function common(a: readonly string[], b: readonly string[]): number {
   return shared;
 }
 
-function pairedLine(before: string, after: string, syntax: ProseSyntax): string {
-  const parts = diffArrays(syntax.tokens(before), syntax.tokens(after), { comparator: (x, y) => x.text === y.text });
+/**
+ * A line and its new version, changes grouped by phrase: each replaced phrase reads as one
+ * deletion followed by one insertion.
+ */
+function pairedLine(before: string, after: string, syntax: ProseSyntax): RedlineLine {
   let line = "";
-  let afterDeletion = false;
-  for (const part of parts) {
-    if (!part.added && !part.removed) {
-      line += part.value.map((t) => t.text).join("");
-      afterDeletion = false;
+  let changed = false;
+  for (const change of phraseChanges(syntax.tokens(before), syntax.tokens(after))) {
+    if (change.kind === "equal") {
+      line += change.tokens.map((t) => t.text).join("");
       continue;
     }
     // Structure comes from the new line only: old tags are dropped, new tags kept as they are.
-    const marked = markRun(part.value, part.added ? syntax.inserted : syntax.deleted, part.removed === true);
-    const gap = part.added && afterDeletion && !/\s$/.test(line) && !/^\s/.test(marked) ? " " : "";
-    line += gap + marked;
-    afterDeletion = part.removed === true && marked.trim() !== "";
+    const deleted = markRun(change.deleted, syntax.deleted, true);
+    const inserted = markRun(change.inserted, syntax.inserted, false);
+    const gap = deleted.trim() !== "" && inserted.trim() !== "" && !/\s$/.test(deleted) && !/^\s/.test(inserted) ? " " : "";
+    line += deleted + gap + inserted;
+    // A change of structure only (a renamed clause's anchor) shows nothing to a reader.
+    if ([...change.deleted, ...change.inserted].some((t) => t.kind === "word" || t.kind === "atom")) changed = true;
   }
-  return line;
+  return { text: line, changed };
 }
 
 function deletedLine(line: string, syntax: ProseSyntax): string | undefined {

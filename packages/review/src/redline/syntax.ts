@@ -11,6 +11,11 @@ export interface Token {
    * and marked like text; a `tag` is structure (`|`, `## `, `<td>`) that is never marked.
    */
   readonly kind: "word" | "space" | "atom" | "tag";
+  /**
+   * What the token is compared by, when not its text: an HTML atom by its element and visible text,
+   * so a cross-reference whose target was renamed (`href` only) is no change to a reader.
+   */
+  readonly key?: string;
 }
 
 export interface ProseSyntax {
@@ -24,4 +29,12 @@ export interface ProseSyntax {
   inserted(text: readonly Token[]): string;
   /** How a deleted line that is not balanced on its own is shown, if at all. */
   deletedFragment(text: readonly Token[]): string | undefined;
+  /**
+   * Where a line stands in the document's outline, for the changed-clauses view: the title, the
+   * start of a numbered clause (`## 5. Price`), of a subclause (`**5.1**`), the end of a clause's
+   * container, or the end of the document's body; undefined for any other line.
+   */
+  outline(line: string): OutlineMark | undefined;
 }
+
+export type OutlineMark = "title" | "clause" | "subclause" | "clause-end" | "end";
