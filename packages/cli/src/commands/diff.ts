@@ -19,7 +19,7 @@ import type { Io } from "../io.js";
 import { nodeHost } from "../node-host.js";
 import { reportDocumentErrors } from "../report/document-errors.js";
 import type { ReferenceDocx } from "@covenant/compiler/docx";
-import { readRegularFileBytes, whyNotRead } from "../read-file.js";
+import { readRegularFileBytes, whyNotRead } from "@covenant/node-files";
 import { writeFilesAtomically, WriteError } from "../write-atomic.js";
 import { runGitDriver, runTextconv } from "./diff-git.js";
 
