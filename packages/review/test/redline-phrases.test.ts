@@ -255,3 +255,23 @@ function wordRedline(before: readonly string[], after: readonly string[], cuts: 
   const redline = redlineDocx(docx(before), docx(after), { author: "Reviewer", date: "2026-05-01T09:00:00Z" });
   return strFromU8(unzipSync(redline)["word/document.xml"]!);
 }
+
+describe("backslash escapes stay with their word in the Markdown redline", () => {
+  // The compiler escapes Markdown characters in author text (`\|`, `\*`, `\~`, `\\`); a redline that
+  // split `\` from its character would escape its own `**` or `~~`, or read `|` as a cell border.
+  it.each(["\\|", "\\*", "\\~", "\\_", "\\\\", "\\[", "\\`"])("an inserted or deleted %s is one word", (escaped) => {
+    const plain = "The Start of Production milestone is due.";
+    const marked = `The Start ${escaped} Production milestone is due.`;
+    expect(markdown(plain, marked)).toBe(`The Start ~~of~~ **${escaped}** Production milestone is due.`);
+    expect(markdown(marked, plain)).toBe(`The Start ~~${escaped}~~ **of** Production milestone is due.`);
+    const glued = `The Start${escaped}Production milestone is due.`;
+    expect(markdown(plain, glued)).toBe(`The ~~Start of Production~~ **Start${escaped}Production** milestone is due.`);
+  });
+
+  it("an escaped | in a table cell is text, not a border: the row keeps its shape and pairs", () => {
+    const before = "| 1 | Start of Production | USD 1,200,000.00 |";
+    const after = "| 1 | Start \\| Production | USD 1,200,000.00 |";
+    expect(markdownSyntax.shape(after)).toBe(markdownSyntax.shape(before));
+    expect(markdown(before, after)).toBe("| 1 | Start ~~of~~ **\\|** Production | USD 1,200,000.00 |");
+  });
+});

@@ -13,7 +13,9 @@ export const markdownSyntax: ProseSyntax = {
       tokens.push({ text: heading[0], kind: "tag" });
       rest = line.slice(heading[0].length);
     }
-    for (const match of rest.matchAll(/\*\*(?:(?!\*\*).)+\*\*|\|(?: ?:?-+:? ?(?=\|))?|\s+|[^\s*|]+|\*/g)) {
+    // A backslash escape (`\|`, `\*`, `\\`, as the compiler writes author text) belongs to its word:
+    // split from it, `\` would escape the `**` or `~~` the redline puts after it, and `|` would read as a cell border.
+    for (const match of rest.matchAll(/\*\*(?:\\.|(?!\*\*).)+\*\*|\|(?: ?:?-+:? ?(?=\|))?|\s+|(?:\\.|[^\s*|\\])+|\\|\*/g)) {
       const text = match[0];
       const kind = text.startsWith("|") ? "tag" : text.startsWith("**") ? "atom" : /^\s+$/.test(text) ? "space" : "word";
       tokens.push({ text, kind });
@@ -24,7 +26,8 @@ export const markdownSyntax: ProseSyntax = {
     if (line.trim() === "") return "blank";
     const heading = /^(#{1,6}) /.exec(line);
     if (heading) return `heading ${heading[1]!.length}`;
-    if (line.startsWith("|")) return `row ${(line.match(/\|/g) ?? []).length}`;
+    // Cell borders only: an escaped `\|` in a cell is text.
+    if (line.startsWith("|")) return `row ${(line.replace(/\\./g, "").match(/\|/g) ?? []).length}`;
     return "paragraph";
   },
   balanced() {
