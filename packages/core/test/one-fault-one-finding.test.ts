@@ -203,6 +203,57 @@ describe("one-line text (CV106) and invisible characters (CV107)", () => {
     },
   );
 
+  it("the tester's title of seven invisible characters is one CV107 whose fix leaves 'ToyodaGoseiCo.'", () => {
+    const text = contractWith("party", "Toyoda\u00adGosei\ufff9Co.\ufffa\ufffb\u034f\u17b4\u{1d173}");
+    const found = check(text).filter((d) => d.severity === "error");
+    expect(findings(found)).toEqual(["14 CV107"]);
+    const fixed = apply(text, found[0]!.fixes![0]!);
+    expect(fixed).toContain('"ToyodaGoseiCo."');
+    expect(check(fixed).filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  /** Every code point of Cc, Cf and Default_Ignorable_Code_Point, less the exceptions the rule names. */
+  const exceptions = new Set([
+    ...[0x200c, 0x200d, 0x200e, 0x200f, 0x061c, 0x180b, 0x180c, 0x180d, 0x180f],
+    ...Array.from({ length: 16 }, (_, i) => 0xfe00 + i),
+    ...Array.from({ length: 240 }, (_, i) => 0xe0100 + i),
+    ...[0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06dd, 0x070f, 0x0890, 0x0891, 0x08e2, 0x110bd, 0x110cd],
+    ...[0x0a, 0x0b, 0x0c, 0x0d, 0x85],
+  ]);
+  const byProperty = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+  const invisibleByUnicode: number[] = [];
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if ((cp >= 0xd800 && cp <= 0xdfff) || exceptions.has(cp)) continue;
+    if (byProperty.test(String.fromCodePoint(cp))) invisibleByUnicode.push(cp);
+  }
+
+  it("the rule covers the Unicode properties, not a list (nearly 4,000 code points)", () => {
+    expect(invisibleByUnicode.length).toBeGreaterThan(3900);
+    expect(invisibleByUnicode).toEqual(expect.arrayContaining([0xad, 0x34f, 0x17b4, 0xfff9, 0xfffb, 0x1d173, 0x3164, 0xe0041]));
+  });
+
+  it("any code point of those properties in any text is one CV107 whose fix ends clean", () => {
+    fc.assert(
+      fc.property(plain, fc.constantFrom(...invisibleByUnicode), plain, fc.constantFrom(...places), (a, cp, b, place) => {
+        const ch = String.fromCodePoint(cp);
+        const text = contractWith(place, `${a}${ch}${b}`);
+        const found = check(text).filter((d) => d.severity === "error");
+        expect(findings(found)).toEqual([place === "field" ? "16 CV107" : "14 CV107"]);
+        expect(found[0]!.message).toContain(`U+${cp.toString(16).toUpperCase().padStart(4, "0")}`);
+        const fixed = apply(text, found[0]!.fixes![0]!);
+        expect(check(fixed).filter((d) => d.severity === "error")).toEqual([]);
+      }),
+      { seed: 20261130, numRuns: 400 },
+    );
+  });
+
+  it.each([...exceptions].filter((cp) => cp > 0x85).map((cp) => [`U+${cp.toString(16).toUpperCase().padStart(4, "0")}`, cp]))(
+    "the deliberate exception %s is allowed",
+    (_, cp) => {
+      expect(check(contractWith("party", `Acme${String.fromCodePoint(cp)} Ltd.`)).filter((d) => d.severity === "error")).toEqual([]);
+    },
+  );
+
   it("'\\\\n' is a backslash and an n, not a line break", () => {
     expect(check(contractWith("field", "C:\\\\new")).filter((d) => d.severity === "error")).toEqual([]);
   });

@@ -216,15 +216,29 @@ function joinLines(image: string, spans: readonly { start: number; end: number }
 }
 
 /**
- * Characters that change how text displays without being seen: other control characters (tab
- * included), bidirectional embeddings, overrides and isolates ("trojan source"), zero-width
- * spaces and joiners that are not needed to write a script, invisible fillers and tag characters.
- * Direction marks (U+200E, U+200F, U+061C), ZWJ and ZWNJ are kept: names in Arabic, Hebrew,
- * Persian and Indic scripts need them.
+ * Characters that change how text displays without being seen, by Unicode's own properties rather
+ * than a hand-made list, so that a character no list foresaw is caught too:
+ * - `\p{Cc}` control characters (a tab included); the line breaks among them (U+000B, U+000C,
+ *   U+0085) are CV106's, and U+000A/U+000D cannot occur inside a text token;
+ * - `\p{Cf}` format characters (bidirectional embeddings, overrides and isolates — "trojan source",
+ *   Unicode Technical Standard #39 and CVE-2021-42574 —, soft hyphen, zero-width space, word joiner,
+ *   interlinear annotation, musical beam controls);
+ * - `\p{Default_Ignorable_Code_Point}`: what Unicode says a renderer shows as nothing when it cannot
+ *   show it (Unicode Standard §5.21 "Ignoring Characters in Processing", PropList.txt; UAX #31
+ *   "Unicode Identifier and Pattern Syntax" §2.3 and UTS #39 exclude them from identifiers for this
+ *   reason): fillers such as U+3164, the combining grapheme joiner U+034F, U+17B4, tag characters.
+ * Deliberate exceptions, because names need them (UAX #31 §2.3 allows them in the same places):
+ * - U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER (Persian, Indic scripts, emoji sequences);
+ * - U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK, U+061C ARABIC LETTER MARK (names mixing
+ *   Arabic or Hebrew with Latin text need them, and they embed nothing);
+ * - variation selectors U+FE00–U+FE0F, U+E0100–U+E01EF and the Mongolian ones U+180B–U+180D, U+180F
+ *   (they choose a glyph of the character before them: emoji presentation, ideograph variants);
+ * - the prepended concatenation marks U+0600–U+0605, U+06DD, U+070F, U+0890–U+0891, U+08E2, U+110BD,
+ *   U+110CD: format characters that are visible signs (the Arabic number sign, end of ayah);
+ * - the line breaks, reported by CV106 instead.
  */
 const invisibleInText =
-  // eslint-disable-next-line no-control-regex -- finding control characters is what this pattern is for
-  /[\u0000-\u0008\u000e-\u001f\u0009\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e\u115f\u1160\u3164\uffa0\u{e0000}-\u{e007f}]/u;
+  /(?![\u200c-\u200f\u061c\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u180b-\u180d\u180f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u{110bd}\u{110cd}\u000a-\u000d\u0085])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 
 const characterNames: Readonly<Record<string, string>> = {
   "\t": "a tab",
@@ -240,6 +254,10 @@ const characterNames: Readonly<Record<string, string>> = {
   "\u200b": "ZERO WIDTH SPACE",
   "\u2060": "WORD JOINER",
   "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+  "\u00ad": "SOFT HYPHEN",
+  "\u034f": "COMBINING GRAPHEME JOINER",
+  "\u3164": "HANGUL FILLER",
+  "\ufff9": "INTERLINEAR ANNOTATION ANCHOR",
 };
 
 /** `U+202E (RIGHT-TO-LEFT OVERRIDE)`, `U+0007`. */
