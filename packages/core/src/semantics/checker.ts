@@ -188,7 +188,16 @@ class DocumentChecker {
       contractCurrency: this.writtenContractCurrency(),
       report: (code, range, message, fixes) => this.report(code, range, message, { fixes }),
       reference: (name, range, kinds) => this.resolve(name, range, kinds),
+      measurementPeriod: (name) => this.measurementPeriod(name),
     };
+  }
+
+  /** The word written in the `period` field of the declaration called `name` (`quarterly`), read from its syntax. */
+  private measurementPeriod(name: string): string | undefined {
+    const declaration = this.symbols.get(name)?.declaration;
+    const field = declaration?.members.find((m): m is A.Field => m.type === "Field" && m.name.text === "period");
+    const term = field?.value?.type === "Phrase" && field.value.terms.length === 1 ? field.value.terms[0] : undefined;
+    return term?.type === "Word" ? term.text : undefined;
   }
 
   /** The currency code written in the root file's contract header, before any value is read (for `$ 5`). */

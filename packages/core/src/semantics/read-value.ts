@@ -3,11 +3,12 @@ import type { SourceRange } from "../syntax/position.js";
 import { Codes, type DiagnosticCode } from "../diagnostics/codes.js";
 import type { Fix } from "../diagnostics/diagnostic.js";
 import { toDecimal, writtenDecimals } from "./decimal.js";
-import { durationUnits, quantityUnits, roundingModes, shareBases, type ReferenceKind, type ValueType } from "./schema.js";
+import { durationUnits, periodValues, quantityUnits, roundingModes, shareBases, type ReferenceKind, type ValueType } from "./schema.js";
 import type * as V from "./values.js";
 import { currencyInfo, isCountryCode } from "./codes-tables.js";
 import { currencySymbols } from "../syntax/tokens.js";
 import { closest, suggestions } from "./suggest.js";
+import { periodsIn } from "./periods.js";
 import { actionSpec, actionSynonyms, actionVerbs, escalationActions, type ActionSpec } from "./actions.js";
 
 /** What a value reader needs from the checker: a place to report, and reference resolution. */
@@ -20,6 +21,8 @@ export interface ReadContext {
   readonly declaredUnits: ReadonlySet<string>;
   /** The currency the contract header names, if any: what `$` and `¥` stand for when it is one of theirs. */
   readonly contractCurrency: string | undefined;
+  /** The measurement period written in the `period` field of the declaration called `name` (`quarterly`), if any. */
+  measurementPeriod(name: string): string | undefined;
 }
 
 type Terms = readonly A.Term[];
@@ -907,19 +910,39 @@ export class ValueReader {
       if (words[3] === "for" && count?.type === "Number") {
         const consecutive = words[5] === "consecutive";
         const periodAt = consecutive ? 6 : 5;
-        let periodWord = words[periodAt];
+        const periodWord = words[periodAt];
         const calendar = periodWord ? calendarPeriods[periodWord] : undefined;
         if (calendar && terms.length === periodAt + 1) {
-          // `for 3 consecutive months`: breaches are counted in the measured thing's own periods.
-          const written = count.text === "1" ? "period" : "periods";
-          const range = terms[periodAt]!.range;
+          // `for 6 consecutive months`: breaches are counted in the measured thing's own periods, so
+          // the count is restated in them when it converts exactly, and nothing is guessed otherwise.
+          const written = toDecimal(count.digits);
+          const measured = this.context.measurementPeriod(words[2]!);
+          // A period that is itself misspelt (`period: month`) has its own finding; nothing is converted from it.
+          const period = measured && (periodValues as readonly string[]).includes(measured) ? measured : undefined;
+          const inPeriods = written?.isInteger() && period ? periodsIn(written.toNumber(), calendar, period) : undefined;
+          const range = span(count.range, terms[periodAt]!.range);
+          const asWritten = terms
+            .slice(4, periodAt + 1)
+            .map(termText)
+            .join(" ");
+          if (inPeriods !== undefined) {
+            const newText = `${inPeriods}${consecutive ? " consecutive" : ""} ${inPeriods === 1 ? "period" : "periods"}`;
+            this.context.report(
+              Codes.WrongType,
+              range,
+              `A breach is counted in measurement periods (the '${period!}' periods of '${words[2]!}'), not in ${calendar}; ${asWritten} ${written!.eq(1) ? "is" : "are"} ${inPeriods} ${inPeriods === 1 ? "period" : "periods"}: write '${newText}'`,
+              [{ title: `Write '${newText}'`, edits: [{ uri: this.context.uri, range, newText }] }],
+            );
+            return { form: "breach", target, periods: inPeriods, consecutive, range: phrase.range };
+          }
           this.context.report(
             Codes.WrongType,
             range,
-            `A breach is counted in measurement periods (the KPI's 'period'), not in ${calendar}; write '${terms.slice(3, periodAt).map(termText).join(" ")} ${written}'`,
-            [{ title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] }],
+            period
+              ? `A breach is counted in measurement periods (the '${period}' periods of '${words[2]!}'), not in ${calendar}, and ${asWritten} ${written?.eq(1) ? "is" : "are"} no whole number of them; write the count of periods ('for N${consecutive ? " consecutive" : ""} periods')`
+              : `A breach is counted in measurement periods (the 'period' of what it breaches), not in ${calendar}; write the count of periods ('for N${consecutive ? " consecutive" : ""} periods')`,
           );
-          periodWord = written;
+          return undefined;
         }
         if ((periodWord === "periods" || periodWord === "period") && terms.length === (consecutive ? 7 : 6)) {
           const periods = toDecimal(count.digits);
