@@ -68,6 +68,10 @@ const issueCases: Case[] = [
     "step in days",
     `escalation ladder {\n  step 60 days: notify supplier\n}\n\nmilestone m "M" {\n  due: 2027-01-01\n  on_miss: ladder\n}\n`,
   ],
+  [
+    "step in weeks",
+    `escalation ladder {\n  step week 6: notify supplier\n}\n\nmilestone m "M" {\n  due: 2027-01-01\n  on_miss: ladder\n}\n`,
+  ],
   ["consecutive months", `termination {\n  cause: breach of on_time for 3 consecutive months\n}\n`],
   [
     "6 consecutive months of a quarterly KPI",

@@ -280,11 +280,43 @@ describe("a row or value that did not read takes nothing else down with it", () 
     ["step 60 days: notify supplier", "write 'day 60'"],
     ["step 60: notify supplier", "write 'day 60'"],
     ["step day 60 days: notify supplier", "but found"],
+    ["step week 6: notify supplier", "write 'day 42'"],
+    ["step 6 weeks: notify supplier", "write 'day 42'"],
+    ["step 48 hours: notify supplier", "write 'day 2'"],
+    ["step month 2: notify supplier", "a month has no fixed number of days"],
+    ["step 1 year: notify supplier", "a year has no fixed number of days"],
+    ["step 1.5 days: notify supplier", "a step starts on a whole day"],
+    ["step day 1.5: notify supplier", "a step starts on a whole day"],
+    ["step 36 hours: notify supplier", "a step starts on a whole day"],
   ])("'%s' gives one finding on the step", (step, message) => {
     const text = `${header}\nescalation ladder {\n  ${step}\n}\n\nmilestone m "M" {\n  due: 2027-01-01\n  on_miss: ladder\n}\n`;
     const found = check(text).filter((d) => d.severity === "error");
     expect(findings(found)).toEqual(["15 CV303"]);
     expect(found[0]!.message).toContain(message);
+    // A fix is offered exactly when the message names the day, and it ends clean.
+    const day = /write '(day \d+)'/.exec(found[0]!.message)?.[1];
+    expect(found[0]!.fixes?.map((f) => f.title) ?? []).toEqual(day ? [`Write '${day}'`] : []);
+    if (day) expect(check(apply(text, found[0]!.fixes![0]!)).filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("a step written in weeks is moved to its day: property over counts and spellings", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.constantFrom("week N", "N weeks", "N week", "N days", "N", "N hours"), (n, form) => {
+        const step = form.replace("N", String(n));
+        const text = `${header}\nescalation ladder {\n  step ${step}: notify supplier\n}\n\nmilestone m "M" {\n  due: 2027-01-01\n  on_miss: ladder\n}\n`;
+        const found = check(text).filter((d) => d.severity === "error");
+        expect(findings(found)).toEqual(["15 CV303"]);
+        const days = form.includes("week") ? n * 7 : form.includes("hours") ? n / 24 : n;
+        if (!Number.isInteger(days)) {
+          expect(found[0]!.fixes ?? []).toEqual([]);
+          return;
+        }
+        const after = apply(text, found[0]!.fixes![0]!);
+        expect(after).toContain(`step day ${days}: notify supplier`);
+        expect(check(after).filter((d) => d.severity === "error")).toEqual([]);
+      }),
+      { seed: 20261130, numRuns: 200 },
+    );
   });
 
   it("a euro amount in a dollar contract is written wrongly and in a foreign currency: two faults, two findings", () => {
@@ -292,16 +324,20 @@ describe("a row or value that did not read takes nothing else down with it", () 
   });
 
   it.each([
-    ["months", "periods"],
-    ["weeks", "periods"],
-    ["years", "periods"],
-    ["quarters", "periods"],
-  ])("'for 3 consecutive %s' is one finding whose fix writes '%s'", (word, fixed) => {
+    ["months", "3 consecutive periods"],
+    ["weeks", undefined],
+    ["years", "36 consecutive periods"],
+    ["quarters", "9 consecutive periods"],
+  ])("'for 3 consecutive %s' of a monthly KPI is one finding whose fix, if any, writes '%s'", (word, fixed) => {
     const text = `${header}\nkpi k "K" {\n  measure: percent\n  target: >= 98%\n  period: monthly\n  obligor: supplier\n}\n\ntermination {\n  cause: breach of k for 3 consecutive ${word}\n}\n`;
     const found = check(text).filter((d) => d.severity === "error");
     expect(findings(found)).toEqual(["22 CV303"]);
+    if (fixed === undefined) {
+      expect(found[0]!.fixes ?? []).toEqual([]);
+      return;
+    }
     const after = apply(text, found[0]!.fixes![0]!);
-    expect(after).toContain(`for 3 consecutive ${fixed}`);
+    expect(after).toContain(`for ${fixed}\n`);
     expect(check(after).filter((d) => d.severity === "error")).toEqual([]);
   });
 
