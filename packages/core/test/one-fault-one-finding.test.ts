@@ -354,3 +354,71 @@ describe("a row or value that did not read takes nothing else down with it", () 
     expect(check(kpi(`    ${cap}\n`))).toEqual([]);
   });
 });
+
+describe("durations are whole numbers of their unit (QA 6)", () => {
+  /** Independent of the checker: the smaller units each unit converts into exactly, in order. */
+  const exactSmaller: Record<string, readonly (readonly [string, number])[]> = {
+    years: [["months", 12]],
+    weeks: [
+      ["days", 7],
+      ["hours", 168],
+    ],
+    days: [["hours", 24]],
+    months: [],
+    hours: [],
+    business_days: [],
+  };
+  const withTerm = (term: string): string => header.replace("term: 5 years", `term: ${term}`);
+
+  it("a fraction of any unit is one CV303; its fix, when offered, is the same length in whole smaller units and ends clean", () => {
+    fc.assert(
+      fc.property(
+        // A duration in thousandths of its unit, with a fraction: 1500 is 1.500. Steps of 125 and 250
+        // make the exact restatements (eighths and quarters) as likely as the inexact ones.
+        fc
+          .tuple(fc.constantFrom(1, 7, 125, 250, 500), fc.integer({ min: 1, max: 120 }))
+          .map(([step, k]) => step * k)
+          .filter((n) => n % 1000 !== 0),
+        fc.constantFrom(...Object.keys(exactSmaller)),
+        (thousandths, unit) => {
+          const written = `${Math.floor(thousandths / 1000)}.${String(thousandths % 1000).padStart(3, "0")}`;
+          const text = withTerm(`${written} ${unit}`);
+          const found = check(text).filter((d) => d.severity === "error");
+          expect(findings(found)).toEqual(["4 CV303"]);
+          expect(found[0]!.message).toContain(`but this is ${written} ${unit}`);
+          const expected = exactSmaller[unit]!.find(([, times]) => (thousandths * times) % 1000 === 0);
+          if (!expected) {
+            expect(found[0]!.fixes ?? []).toEqual([]);
+            return;
+          }
+          const [smaller, times] = expected;
+          const fixed = apply(text, found[0]!.fixes![0]!);
+          expect(fixed).toContain(`term: ${(thousandths * times) / 1000} ${smaller}\n`);
+          expect(check(fixed).filter((d) => d.severity === "error")).toEqual([]);
+        },
+      ),
+      { seed: 20261130, numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ["0.5 years", "6 months"],
+    ["0.25 years", "3 months"],
+    ["1.5 weeks", "252 hours"],
+    ["0.5 weeks", "84 hours"],
+    ["1.5 days", "36 hours"],
+    ["0.4 years", undefined],
+    ["0.001 years", undefined],
+    ["2.5 months", undefined],
+    ["0.5 hours", undefined],
+    ["1.5 business_days", undefined],
+  ])("term: %s is refused, fixed to %s", (written, fixed) => {
+    const found = check(withTerm(written)).filter((d) => d.severity === "error");
+    expect(findings(found)).toEqual(["4 CV303"]);
+    expect(found[0]!.fixes?.map((f) => f.title) ?? []).toEqual(fixed ? [`Write '${fixed}'`] : []);
+  });
+
+  it.each(["5 years", "60 months", "1 day", "0 days"])("the whole duration %s reads as before (no CV303)", (written) => {
+    expect(check(withTerm(written)).filter((d) => d.code === "CV303")).toEqual([]);
+  });
+});

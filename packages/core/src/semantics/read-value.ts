@@ -2,7 +2,7 @@ import type * as A from "../syntax/ast.js";
 import type { SourceRange } from "../syntax/position.js";
 import { Codes, type DiagnosticCode } from "../diagnostics/codes.js";
 import type { Fix } from "../diagnostics/diagnostic.js";
-import { toDecimal, writtenDecimals } from "./decimal.js";
+import { toDecimal, writtenDecimals, type Decimal } from "./decimal.js";
 import { durationUnits, periodValues, quantityUnits, roundingModes, shareBases, type ReferenceKind, type ValueType } from "./schema.js";
 import type * as V from "./values.js";
 import { currencyInfo, isCountryCode } from "./codes-tables.js";
@@ -85,6 +85,39 @@ const calendarPeriods: Readonly<Record<string, string>> = {
   year: "years",
   years: "years",
 };
+
+/** The next smaller unit each duration unit converts into exactly, and how many of it make one. */
+const smallerUnits: Readonly<Partial<Record<V.DurationUnit, { readonly unit: V.DurationUnit; readonly times: number }>>> = {
+  years: { unit: "months", times: 12 },
+  weeks: { unit: "days", times: 7 },
+  days: { unit: "hours", times: 24 },
+};
+
+/** What a fractional duration with no exact restatement may be written in instead. */
+const wholeUnitWords: Readonly<Record<V.DurationUnit, string>> = {
+  years: "years, months or days",
+  months: "months, weeks or days",
+  weeks: "weeks, days or hours",
+  days: "days or hours",
+  hours: "hours",
+  business_days: "business days",
+};
+
+/**
+ * A fractional duration restated as a whole number of a smaller unit, when one is exact: 0.5 years
+ * is 6 months, 1.5 weeks 252 hours (10.5 days is not whole), 1.5 days 36 hours. Months have no
+ * exact number of days and hours nothing smaller, so 0.4 years (4.8 months) and 0.5 hours have none.
+ */
+function wholeInSmallerUnit(amount: Decimal, unit: V.DurationUnit): { amount: string; unit: V.DurationUnit } | undefined {
+  let value = amount;
+  let current = unit;
+  for (let smaller = smallerUnits[current]; smaller; smaller = smallerUnits[current]) {
+    value = value.mul(smaller.times);
+    current = smaller.unit;
+    if (value.isInteger()) return { amount: value.toFixed(), unit: current };
+  }
+  return undefined;
+}
 
 /** Codes people write that ISO does not use, and the ISO code meant. */
 const countryAliases: Readonly<Record<string, string>> = { UK: "GB", EL: "GR", EN: "GB" };
@@ -312,6 +345,20 @@ export class ValueReader {
     }
     const value = this.number(amount);
     if (!value) return null;
+    if (!value.value.isInteger()) {
+      // Durations are whole numbers of their unit: 0.4 years has no calendar end (146 days? 4.8
+      // months?), so it is restated in a smaller unit where that is exact, and refused otherwise.
+      const exact = wholeInSmallerUnit(value.value, unit);
+      const newText = exact ? `${exact.amount} ${exact.unit}` : undefined;
+      const range = span(amount.range, unitWord.range);
+      this.context.report(
+        Codes.WrongType,
+        range,
+        `A duration is a whole number of its unit, but this is ${amount.text} ${unitWord.text}; ${newText ? `write '${newText}'` : `write a whole number of ${wholeUnitWords[unit]}`}`,
+        newText ? [{ title: `Write '${newText}'`, edits: [{ uri: this.context.uri, range, newText }] }] : undefined,
+      );
+      return null;
+    }
     return {
       kind: "duration",
       amount: value.value,
