@@ -58,6 +58,8 @@ const issueCases: Case[] = [
   ["comment with --", `-- a note\n`],
   ["pasted prose", `The supplier shall deliver on time.\n`],
   ["euro sign", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: €48.50\n}\n`],
+  ["pound sign in a euro contract", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: £171.50\n}\n`],
+  ["foreign code after the amount", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: 171.50 USD\n}\n`],
   ["code after the amount", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: 48.50 EUR\n}\n`],
   [
     "period as month",

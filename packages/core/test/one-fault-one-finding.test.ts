@@ -319,8 +319,39 @@ describe("a row or value that did not read takes nothing else down with it", () 
     );
   });
 
-  it("a euro amount in a dollar contract is written wrongly and in a foreign currency: two faults, two findings", () => {
-    expect(findings(check(pricing("€48.50")))).toEqual(["22 CV103", "22 CV401"]);
+  it.each([
+    ["£171.50", "GBP", "USD 171.50"],
+    ["€48.50", "EUR", "USD 48.50"],
+    ["¥1_480", "JPY", "USD 1_480"],
+    ["48.50 EUR", "EUR", "USD 48.50"],
+    ["171.50 GBP", "GBP", "USD 171.50"],
+  ])("'%s' in a dollar contract is one finding (CV401, not also CV103 or CV303) whose fix ends clean (QA 11)", (tier, currency, fixed) => {
+    const text = pricing(tier);
+    const found = check(text).filter((d) => d.severity === "error");
+    expect(findings(found)).toEqual(["22 CV401"]);
+    expect(found[0]!.message).toContain(`is an amount in ${currency}, but the contract currency is USD`);
+    expect(found[0]!.fixes!.map((f) => f.title)).toEqual([`Write '${fixed}'`]);
+    const after = apply(text, found[0]!.fixes![0]!);
+    expect(after).toContain(`tier 100 .. 9_999: ${fixed}\n`);
+    expect(check(after).filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("any currency symbol or code-after-amount, in any contract currency, is at most one finding whose fixes end clean", () => {
+    const symbols = ["$", "€", "£", "¥"];
+    const codes = ["USD", "EUR", "GBP", "JPY", "CNY"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...codes),
+        fc.constantFrom(...symbols.map((s) => `${s}48`), ...codes.map((c) => `48 ${c}`)),
+        (own, tier) => {
+          const text = pricing(tier).replace("currency: USD", `currency: ${own}`).replace("USD 40.00", `${own} 40`);
+          const found = check(text).filter((d) => d.severity === "error");
+          expect(found.length, tier).toBe(1);
+          for (const fix of found[0]!.fixes ?? []) expect(check(apply(text, fix)).filter((d) => d.severity === "error")).toEqual([]);
+        },
+      ),
+      { seed: 20261130, numRuns: 100 },
+    );
   });
 
   it.each([

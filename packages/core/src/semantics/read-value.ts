@@ -399,13 +399,16 @@ export class ValueReader {
   /**
    * `€48.50`: amounts are written with the ISO code first. Said once (CV103) with a fix, and read in
    * that currency so the amount still takes part in the checks. `$` and `¥` stand for several
-   * currencies: the contract's own when it is one of them, else USD and JPY.
+   * currencies: the contract's own when it is one of them, else USD and JPY. A symbol of another
+   * currency than the contract's is one finding, the foreign currency (see `foreignAmount`).
    */
   private currencySymbol(symbol: A.Word, amount: A.NumberLiteral, symbolCurrencies: readonly string[]): V.CodeValue {
     const own = this.context.contractCurrency;
     const code = own && symbolCurrencies.includes(own) ? own : symbolCurrencies[0]!;
-    const written = `${code} ${amount.text}`;
     const range = span(symbol.range, amount.range);
+    const foreign = this.foreignAmount(code, amount, range, `${symbol.text}${amount.text}`);
+    if (foreign) return { kind: "code", code: foreign, range: symbol.range };
+    const written = `${code} ${amount.text}`;
     const several =
       symbolCurrencies.length > 1 ? ` ('${symbol.text}' is read as ${code}; write another code if it means another currency)` : "";
     this.context.report(Codes.UnknownCharacter, range, `Amounts are written with the ISO currency code first: '${written}'${several}`, [
@@ -421,12 +424,35 @@ export class ValueReader {
   private currencyFirst(first: A.Term, second: A.Term): [A.Term, A.Term] {
     if (first.type !== "Number" || second.type !== "Word" || !/^[A-Z]{3}$/.test(second.text) || !currencyInfo(second.text))
       return [first, second];
-    const written = `${second.text} ${first.text}`;
     const range = span(first.range, second.range);
+    const foreign = this.foreignAmount(second.text, first, range, `${first.text} ${second.text}`);
+    if (foreign) return [{ type: "Word", text: foreign, range: second.range }, first];
+    const written = `${second.text} ${first.text}`;
     this.context.report(Codes.WrongType, range, `Amounts are written with the currency code first: '${written}'`, [
       { title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] },
     ]);
     return [second, first];
+  }
+
+  /**
+   * An amount written the wrong way (`£171.50`, `171.50 GBP`) in another currency than the
+   * contract's has two faults with one repair: rewriting only the notation (`GBP 171.50`) would leave
+   * the foreign currency (CV401). So it is one finding, CV401, whose fix writes the amount in the
+   * contract's currency and ends clean; the amount is read in that currency, so the foreign-currency
+   * rule does not report it again. Returns that currency, or undefined when `code` is the contract's
+   * (or the contract names no currency), leaving the notation to be reported alone.
+   */
+  private foreignAmount(code: string, amount: A.NumberLiteral, range: SourceRange, asWritten: string): string | undefined {
+    const own = this.context.contractCurrency;
+    if (!own || own === code || !currencyInfo(own)) return undefined;
+    const written = `${own} ${amount.text}`;
+    this.context.report(
+      Codes.ForeignCurrency,
+      range,
+      `'${asWritten}' is an amount in ${code}, but the contract currency is ${own}; write '${written}' (amounts are written with the ISO code first), or change the contract's currency`,
+      [{ title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] }],
+    );
+    return own;
   }
 
   currency(word: A.Word): V.CodeValue | undefined {
