@@ -60,6 +60,8 @@ const issueCases: Case[] = [
   ["euro sign", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: €48.50\n}\n`],
   ["pound sign in a euro contract", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: £171.50\n}\n`],
   ["foreign code after the amount", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: 171.50 USD\n}\n`],
+  ["thousands separators", `milestone m "M" {\n  due: 2027-01-01\n  payment: EUR 1,200,000 to supplier\n}\n`],
+  ["European grouping", `pricing pp for p {\n  basis: annual_volume\n  tier 1 .. 2_399: EUR 1.480,00\n  tier 2_400 ..: EUR 1.400,00\n}\n`],
   ["code after the amount", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: 48.50 EUR\n}\n`],
   [
     "period as month",

@@ -453,3 +453,64 @@ describe("durations are whole numbers of their unit (QA 6)", () => {
     expect(check(withTerm(written)).filter((d) => d.code === "CV303")).toEqual([]);
   });
 });
+
+describe("numbers grouped with commas or dots (QA 10)", () => {
+  const payment = (amount: string): string => `${header}\nmilestone m "M" {\n  due: 2027-01-01\n  payment: USD ${amount} to supplier\n}\n`;
+  /** `1234567` and `50` as printed in English (`1,234,567.50`) or European (`1.234.567,50`) style. */
+  const grouped = (whole: number, cents: number | undefined, style: "english" | "european"): string => {
+    const groups = String(whole).replace(/\B(?=(\d{3})+$)/g, style === "english" ? "," : ".");
+    const fraction = cents === undefined ? "" : `${style === "english" ? "." : ","}${String(cents).padStart(2, "0")}`;
+    return groups + fraction;
+  };
+
+  it("any amount of 1,000 or more written with separators is one CV103 whose fix writes the same value and ends clean", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 999_999_999_999 }),
+        fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }),
+        fc.constantFrom("english" as const, "european" as const),
+        (whole, cents, style) => {
+          const written = grouped(whole, cents, style);
+          // `1.234` (one dot group, no decimal comma) is a decimal number in Covenant: not this case.
+          fc.pre(!(style === "european" && cents === undefined && whole < 1_000_000));
+          const text = payment(written);
+          const found = check(text).filter((d) => d.severity === "error");
+          expect(findings(found), written).toEqual(["16 CV103"]);
+          const fixed = apply(text, found[0]!.fixes![0]!);
+          const expected = `${String(whole).replace(/\B(?=(\d{3})+$)/g, "_")}${cents === undefined ? "" : `.${String(cents).padStart(2, "0")}`}`;
+          expect(fixed).toContain(`payment: USD ${expected} to supplier\n`);
+          expect(check(fixed).filter((d) => d.severity === "error")).toEqual([]);
+        },
+      ),
+      { seed: 20261130, numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ["1,200,000", "1_200_000"],
+    ["1,200", "1_200"],
+    ["1.200.000,00", "1_200_000.00"],
+    ["1.200,50", "1_200.50"],
+    ["-1,200", "-1_200"],
+  ])("'%s' is read as %s", (written, meant) => {
+    const found = check(payment(written)).filter((d) => d.code === "CV103");
+    expect(found.map((d) => d.fixes![0]!.edits[0]!.newText)).toEqual([meant]);
+  });
+
+  it("a range written without spaces around '..' still reads: 'tier 1,000..2,000' is two numbers", () => {
+    const text = `${header}\nproduct p "P" {\n  unit: module\n  supplied_by: supplier\n}\n\npricing pp for p {\n  basis: annual_volume\n  tier 1_000..2,000: USD 48.50\n  tier 2_001 ..: USD 40.00\n}\n`;
+    expect(findings(check(text).filter((d) => d.severity === "error"))).toEqual(["21 CV103"]);
+  });
+
+  it.each(["1.200", "1_200", "1200", "12.50"])("'%s' is a number as Covenant writes it: no CV103", (written) => {
+    expect(check(payment(written)).filter((d) => d.code === "CV103")).toEqual([]);
+  });
+
+  it("a list of names written without spaces is still a list", () => {
+    expect(
+      check(
+        `${header}\nparty buyer "B" {\n  role: buyer\n  jurisdiction: CN\n}\n\ngovernance {\n  committee steering {\n    members: [supplier,buyer]\n  }\n}\n`,
+      ).filter((d) => d.code === "CV103" || d.code === "CV100"),
+    ).toEqual([]);
+  });
+});

@@ -12,6 +12,8 @@ import {
   ForeignComment,
   foreignCommentOpening,
   CurrencySymbol,
+  NumberLiteral,
+  covenantSpelling,
 } from "./tokens.js";
 import type { Comment } from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -151,6 +153,24 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
         range: tokenRange(token),
         fixes: [{ title: "Close the text", edits: [{ uri, range: lines.rangeOf(end, end), newText: '"' }] }],
       });
+    }
+    if (token.tokenType === NumberLiteral) {
+      const spelling = covenantSpelling(token.image);
+      if (spelling) {
+        // `1,200,000`: one finding with the fix, and the parser reads the number as meant, so the
+        // commas do not split the value into a list of findings.
+        const ambiguous = /^-?\d{1,3},\d{3}$/.test(token.image)
+          ? ` (or '${token.image.replace(",", ".")}' if the comma is a decimal point)`
+          : "";
+        diagnostics.push({
+          code: Codes.UnknownCharacter,
+          severity: "error",
+          message: `Numbers are grouped with '_' in Covenant, and the decimal point is '.': write '${spelling}'${ambiguous}`,
+          uri,
+          range: tokenRange(token),
+          fixes: [{ title: `Write '${spelling}'`, edits: [{ uri, range: tokenRange(token), newText: spelling }] }],
+        });
+      }
     }
     if (token.tokenType === StringLiteral || token.tokenType === UnterminatedString || token.tokenType === CurlyString)
       for (const d of oneLineTextFindings(token, uri, lines)) diagnostics.push(d);
