@@ -257,8 +257,41 @@ function joinLines(image: string, spans: readonly { start: number; end: number }
  *   U+110CD: format characters that are visible signs (the Arabic number sign, end of ayah);
  * - the line breaks, reported by CV106 instead.
  */
-const invisibleInText =
-  /(?![\u200c-\u200f\u061c\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u180b-\u180d\u180f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u{110bd}\u{110cd}\u000a-\u000d\u0085])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const invisibleByUnicode = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/** The exceptions above, as code point ranges (first, last). */
+const allowedInvisible: readonly (readonly [number, number])[] = [
+  [0x000a, 0x000d], // line feed, vertical tab, form feed, carriage return: line breaks (CV106)
+  [0x0085, 0x0085], // next line: a line break (CV106)
+  [0x0600, 0x0605], // Arabic number signs: prepended concatenation marks, visible
+  [0x061c, 0x061c], // ARABIC LETTER MARK
+  [0x06dd, 0x06dd], // ARABIC END OF AYAH: visible
+  [0x070f, 0x070f], // SYRIAC ABBREVIATION MARK: visible
+  [0x0890, 0x0891], // Arabic pound and piastre marks above: visible
+  [0x08e2, 0x08e2], // ARABIC DISPUTED END OF AYAH: visible
+  [0x180b, 0x180d], // Mongolian free variation selectors
+  [0x180f, 0x180f], // MONGOLIAN FREE VARIATION SELECTOR FOUR
+  [0x200c, 0x200f], // ZWNJ, ZWJ, LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK
+  [0xfe00, 0xfe0f], // variation selectors
+  [0x110bd, 0x110bd], // KAITHI NUMBER SIGN: visible
+  [0x110cd, 0x110cd], // KAITHI NUMBER SIGN ABOVE: visible
+  [0xe0100, 0xe01ef], // variation selectors supplement
+];
+
+const isAllowedInvisible = (ch: string): boolean => {
+  const cp = ch.codePointAt(0)!;
+  return allowedInvisible.some(([first, last]) => cp >= first && cp <= last);
+};
+
+/** The first character of `image` the rule above refuses, with its offset. */
+function firstInvisible(image: string): { readonly index: number; readonly ch: string } | undefined {
+  for (const match of image.matchAll(invisibleByUnicode)) if (!isAllowedInvisible(match[0])) return { index: match.index, ch: match[0] };
+  return undefined;
+}
+
+/** `image` without the characters the rule refuses (a tab becomes a space). */
+const withoutInvisible = (image: string): string =>
+  image.replace(invisibleByUnicode, (ch) => (isAllowedInvisible(ch) ? ch : ch === "\t" ? " " : ""));
 
 const characterNames: Readonly<Record<string, string>> = {
   "\t": "a tab",
@@ -305,16 +338,16 @@ function oneLineTextFindings(token: IToken, uri: string, lines: LineMap): Diagno
       fixes: [{ title: "Replace line breaks by a space", edits: [{ uri, range: whole, newText: joinLines(image, breaks) }] }],
     });
   }
-  const invisible = invisibleInText.exec(image);
+  const invisible = firstInvisible(image);
   if (invisible) {
     const at = token.startOffset + invisible.index;
-    const repaired = image.replace(new RegExp(invisibleInText.source, "gu"), (ch) => (ch === "\t" ? " " : ""));
+    const repaired = withoutInvisible(image);
     findings.push({
       code: Codes.InvisibleCharacterInText,
       severity: "error",
-      message: `This text holds ${describeCharacter(invisible[0])}, which changes how the text shows without being seen; remove it`,
+      message: `This text holds ${describeCharacter(invisible.ch)}, which changes how the text shows without being seen; remove it`,
       uri,
-      range: lines.rangeOf(at, at + invisible[0].length),
+      range: lines.rangeOf(at, at + invisible.ch.length),
       fixes: [{ title: "Remove invisible characters", edits: [{ uri, range: whole, newText: repaired }] }],
     });
   }
