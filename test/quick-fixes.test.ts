@@ -58,6 +58,10 @@ const issueCases: Case[] = [
   ["comment with --", `-- a note\n`],
   ["pasted prose", `The supplier shall deliver on time.\n`],
   ["euro sign", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: €48.50\n}\n`],
+  ["pound sign in a euro contract", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: £171.50\n}\n`],
+  ["foreign code after the amount", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: 171.50 USD\n}\n`],
+  ["thousands separators", `milestone m "M" {\n  due: 2027-01-01\n  payment: EUR 1,200,000 to supplier\n}\n`],
+  ["European grouping", `pricing pp for p {\n  basis: annual_volume\n  tier 1 .. 2_399: EUR 1.480,00\n  tier 2_400 ..: EUR 1.400,00\n}\n`],
   ["code after the amount", `pricing pp for p {\n  basis: annual_volume\n  tier 1 ..: 48.50 EUR\n}\n`],
   [
     "period as month",
@@ -68,7 +72,16 @@ const issueCases: Case[] = [
     "step in days",
     `escalation ladder {\n  step 60 days: notify supplier\n}\n\nmilestone m "M" {\n  due: 2027-01-01\n  on_miss: ladder\n}\n`,
   ],
+  [
+    "step in weeks",
+    `escalation ladder {\n  step week 6: notify supplier\n}\n\nmilestone m "M" {\n  due: 2027-01-01\n  on_miss: ladder\n}\n`,
+  ],
   ["consecutive months", `termination {\n  cause: breach of on_time for 3 consecutive months\n}\n`],
+  [
+    "6 consecutive months of a quarterly KPI",
+    `kpi defects "Defects" {\n  measure: ppm\n  target: <= 50 ppm\n  period: quarterly\n  obligor: supplier\n}\n\ntermination {\n  cause: breach of defects for 6 consecutive months\n}\n`,
+  ],
+  ["3 consecutive quarters of a monthly KPI", `termination {\n  cause: breach of on_time for 3 consecutive quarters\n}\n`],
   ["line break in a title", `obligation o "Insure\\n\\n## 9. Bonus" {\n  party: supplier\n  must: "insure"\n}\n`],
   ["bidi override in a name", `obligation o "Insure\u202e" {\n  party: supplier\n  must: "insure"\n}\n`],
 ].map(([name, body]) => ({
@@ -161,5 +174,40 @@ describe("quick fixes repair what they are offered for", () => {
       const left = check(files, c.root, c.projectRoot).filter((d) => d.severity === "error");
       expect(left.map((d) => `${c.name}: ${d.range.start.line}:${d.range.start.column} ${key(d)}`)).toEqual([]);
     }
+  });
+});
+
+describe("a breach counted in calendar units is restated in the KPI's periods only when exact (QA 3)", () => {
+  /** Independent of the checker: months for the calendar, days for the clock. */
+  const calendar: Record<string, number> = { months: 1, quarters: 3, years: 12 };
+  const clock: Record<string, number> = { days: 1, weeks: 7 };
+  const periods: Record<string, { family: Record<string, number>; length: number }> = {
+    weekly: { family: clock, length: 7 },
+    monthly: { family: calendar, length: 1 },
+    quarterly: { family: calendar, length: 3 },
+    semi_annually: { family: calendar, length: 6 },
+    annually: { family: calendar, length: 12 },
+  };
+  const kpi = (period: string): string =>
+    `kpi defects "Defects" {\n  measure: ppm\n  target: <= 50 ppm\n  period: ${period}\n  obligor: supplier\n}\n\n`;
+  const rows = Object.keys(periods).flatMap((period) =>
+    ["days", "weeks", "months", "quarters", "years"].flatMap((unit) => [1, 2, 3, 4, 6, 14].map((count) => [period, count, unit] as const)),
+  );
+
+  it.each(rows)("period %s, 'for %i consecutive %s'", (period, count, unit) => {
+    const text = `${header}${kpi(period)}termination {\n  cause: breach of defects for ${count} consecutive ${unit}\n}\n`;
+    const files = { "/issue/main.contract": text };
+    const found = check(files, "/issue/main.contract", "/issue").filter((d) => d.severity === "error");
+    expect(found.map((d) => d.code)).toEqual(["CV303"]);
+    const { family, length } = periods[period]!;
+    const unitLength = family[unit];
+    const exact = unitLength !== undefined && (count * unitLength) % length === 0 ? (count * unitLength) / length : undefined;
+    if (exact === undefined) {
+      expect(found[0]!.fixes ?? []).toEqual([]);
+      return;
+    }
+    const fixed = applyFix(files, found[0]!.fixes![0]!)["/issue/main.contract"]!;
+    expect(fixed).toContain(`cause: breach of defects for ${exact} consecutive ${exact === 1 ? "period" : "periods"}\n`);
+    expect(check({ "/issue/main.contract": fixed }, "/issue/main.contract", "/issue").filter((d) => d.severity === "error")).toEqual([]);
   });
 });

@@ -66,6 +66,37 @@ const Article = (word: string): string => {
   return text[0]!.toUpperCase() + text.slice(1);
 };
 
+/** Days in one of each unit a step's time may be written in; months and years have no fixed number. */
+const daysPerUnit: Readonly<Record<string, { readonly times: number; readonly per: number }>> = {
+  day: { times: 1, per: 1 },
+  days: { times: 1, per: 1 },
+  week: { times: 7, per: 1 },
+  weeks: { times: 7, per: 1 },
+  hour: { times: 1, per: 24 },
+  hours: { times: 1, per: 24 },
+};
+
+/**
+ * The day a step head written otherwise means (`week 6` and `6 weeks` are day 42, `60 days` and a
+ * bare `60` are day 60, `48 hours` is day 2), when that is a whole day of zero or more; otherwise why
+ * there is none to offer (a month has no fixed number of days; 1.5 days is no whole day).
+ */
+function stepDays(terms: readonly A.Term[]): { readonly day?: string; readonly why?: string } {
+  const numbers = terms.filter((t): t is A.NumberLiteral => t.type === "Number");
+  const words = terms.filter((t): t is A.Word => t.type === "Word").map((t) => t.text);
+  const count = numbers.length === 1 ? toDecimal(numbers[0]!.digits) : undefined;
+  if (!count || words.length > 1 || numbers.length + words.length !== terms.length) return {};
+  const unit = words[0] ?? "day";
+  const perDay = daysPerUnit[unit];
+  if (!perDay)
+    return /^(months?|quarters?|years?)$/.test(unit)
+      ? { why: `a ${unit.replace(/s$/, "")} has no fixed number of days: write the day the step starts ('day N')` }
+      : {};
+  const day = count.mul(perDay.times).div(perDay.per);
+  if (!day.isInteger() || day.isNegative()) return { why: `a step starts on a whole day of zero or more: write it as 'day N'` };
+  return { day: day.toFixed() };
+}
+
 /** Checks one document (a root file and its imports) against the kind schemas and the rules. */
 export function checkDocument(input: CheckInput): CheckOutput {
   return new DocumentChecker(input).run();
@@ -194,7 +225,16 @@ class DocumentChecker {
       contractCurrency: this.writtenContractCurrency(),
       report: (code, range, message, fixes) => this.report(code, range, message, { fixes }),
       reference: (name, range, kinds) => this.resolve(name, range, kinds),
+      measurementPeriod: (name) => this.measurementPeriod(name),
     };
+  }
+
+  /** The word written in the `period` field of the declaration called `name` (`quarterly`), read from its syntax. */
+  private measurementPeriod(name: string): string | undefined {
+    const declaration = this.symbols.get(name)?.declaration;
+    const field = declaration?.members.find((m): m is A.Field => m.type === "Field" && m.name.text === "period");
+    const term = field?.value?.type === "Phrase" && field.value.terms.length === 1 ? field.value.terms[0] : undefined;
+    return term?.type === "Word" ? term.text : undefined;
   }
 
   /** The currency code written in the root file's contract header, before any value is read (for `$ 5`). */
@@ -776,12 +816,12 @@ class DocumentChecker {
           return undefined;
         }
         if (terms.length !== 2 || dayWord?.type !== "Word" || dayWord.text !== "day" || !day || !day.isInteger() || day.isNegative()) {
-          const count = terms.find((t): t is A.NumberLiteral => t.type === "Number");
-          const written = count ? `day ${count.text}` : undefined;
+          const days = stepDays(terms);
+          const written = days.day !== undefined ? `day ${days.day}` : undefined;
           this.report(
             Codes.WrongType,
             member.head.range,
-            `A step starts with its day, such as 'step day 15: notify supplier', but found ${describeExpression(member.head)}${written ? `; write '${written}'` : ""}`,
+            `A step starts with its day, such as 'step day 15: notify supplier', but found ${describeExpression(member.head)}${written ? `; write '${written}'` : days.why ? `; ${days.why}` : ""}`,
             {
               fixes: written
                 ? [{ title: `Write '${written}'`, edits: [{ uri: this.uri, range: member.head.range, newText: written }] }]

@@ -30,6 +30,28 @@ const unitLengths: Readonly<Partial<Record<DurationUnit, Length>>> = {
   years: { family: "calendar", size: 12 },
 };
 
+/** Lengths of the units a count of time is written in (`6 months`, `3 quarters`, `14 days`). */
+const countLengths: Readonly<Record<string, Length>> = {
+  days: { family: "clock", size: 24 },
+  weeks: { family: "clock", size: 168 },
+  months: { family: "calendar", size: 1 },
+  quarters: { family: "calendar", size: 3 },
+  years: { family: "calendar", size: 12 },
+};
+
+/**
+ * How many measurement periods `count` units of time are (6 months of quarterly periods are 2), or
+ * undefined when that is no whole number, or when the unit and the period do not convert (a month
+ * is no whole number of weeks).
+ */
+export function periodsIn(count: number, unit: string, period: string): number | undefined {
+  const over = periodLengths[period];
+  const length = countLengths[unit];
+  if (!over || !length || over.family !== length.family) return undefined;
+  const total = count * length.size;
+  return total % over.size === 0 && total > 0 ? total / over.size : undefined;
+}
+
 /** The period a rate unit names exactly (`years` → `annually`), if there is one. */
 export const periodOfRateUnit: Readonly<Partial<Record<string, string>>> = { weeks: "weekly", months: "monthly", years: "annually" };
 

@@ -2,12 +2,13 @@ import type * as A from "../syntax/ast.js";
 import type { SourceRange } from "../syntax/position.js";
 import { Codes, type DiagnosticCode } from "../diagnostics/codes.js";
 import type { Fix } from "../diagnostics/diagnostic.js";
-import { toDecimal, writtenDecimals } from "./decimal.js";
-import { durationUnits, quantityUnits, roundingModes, shareBases, type ReferenceKind, type ValueType } from "./schema.js";
+import { toDecimal, writtenDecimals, type Decimal } from "./decimal.js";
+import { durationUnits, periodValues, quantityUnits, roundingModes, shareBases, type ReferenceKind, type ValueType } from "./schema.js";
 import type * as V from "./values.js";
 import { currencyInfo, isCountryCode } from "./codes-tables.js";
 import { currencySymbols } from "../syntax/tokens.js";
 import { closest, suggestions } from "./suggest.js";
+import { periodsIn } from "./periods.js";
 import { actionSpec, actionSynonyms, actionVerbs, escalationActions, type ActionSpec } from "./actions.js";
 
 /** What a value reader needs from the checker: a place to report, and reference resolution. */
@@ -20,6 +21,8 @@ export interface ReadContext {
   readonly declaredUnits: ReadonlySet<string>;
   /** The currency the contract header names, if any: what `$` and `¥` stand for when it is one of theirs. */
   readonly contractCurrency: string | undefined;
+  /** The measurement period written in the `period` field of the declaration called `name` (`quarterly`), if any. */
+  measurementPeriod(name: string): string | undefined;
 }
 
 type Terms = readonly A.Term[];
@@ -82,6 +85,39 @@ const calendarPeriods: Readonly<Record<string, string>> = {
   year: "years",
   years: "years",
 };
+
+/** The next smaller unit each duration unit converts into exactly, and how many of it make one. */
+const smallerUnits: Readonly<Partial<Record<V.DurationUnit, { readonly unit: V.DurationUnit; readonly times: number }>>> = {
+  years: { unit: "months", times: 12 },
+  weeks: { unit: "days", times: 7 },
+  days: { unit: "hours", times: 24 },
+};
+
+/** What a fractional duration with no exact restatement may be written in instead. */
+const wholeUnitWords: Readonly<Record<V.DurationUnit, string>> = {
+  years: "years, months or days",
+  months: "months, weeks or days",
+  weeks: "weeks, days or hours",
+  days: "days or hours",
+  hours: "hours",
+  business_days: "business days",
+};
+
+/**
+ * A fractional duration restated as a whole number of a smaller unit, when one is exact: 0.5 years
+ * is 6 months, 1.5 weeks 252 hours (10.5 days is not whole), 1.5 days 36 hours. Months have no
+ * exact number of days and hours nothing smaller, so 0.4 years (4.8 months) and 0.5 hours have none.
+ */
+function wholeInSmallerUnit(amount: Decimal, unit: V.DurationUnit): { amount: string; unit: V.DurationUnit } | undefined {
+  let value = amount;
+  let current = unit;
+  for (let smaller = smallerUnits[current]; smaller; smaller = smallerUnits[current]) {
+    value = value.mul(smaller.times);
+    current = smaller.unit;
+    if (value.isInteger()) return { amount: value.toFixed(), unit: current };
+  }
+  return undefined;
+}
 
 /** Codes people write that ISO does not use, and the ISO code meant. */
 const countryAliases: Readonly<Record<string, string>> = { UK: "GB", EL: "GR", EN: "GB" };
@@ -309,6 +345,20 @@ export class ValueReader {
     }
     const value = this.number(amount);
     if (!value) return null;
+    if (!value.value.isInteger()) {
+      // Durations are whole numbers of their unit: 0.4 years has no calendar end (146 days? 4.8
+      // months?), so it is restated in a smaller unit where that is exact, and refused otherwise.
+      const exact = wholeInSmallerUnit(value.value, unit);
+      const newText = exact ? `${exact.amount} ${exact.unit}` : undefined;
+      const range = span(amount.range, unitWord.range);
+      this.context.report(
+        Codes.WrongType,
+        range,
+        `A duration is a whole number of its unit, but this is ${amount.text} ${unitWord.text}; ${newText ? `write '${newText}'` : `write a whole number of ${wholeUnitWords[unit]}`}`,
+        newText ? [{ title: `Write '${newText}'`, edits: [{ uri: this.context.uri, range, newText }] }] : undefined,
+      );
+      return null;
+    }
     return {
       kind: "duration",
       amount: value.value,
@@ -349,13 +399,16 @@ export class ValueReader {
   /**
    * `€48.50`: amounts are written with the ISO code first. Said once (CV103) with a fix, and read in
    * that currency so the amount still takes part in the checks. `$` and `¥` stand for several
-   * currencies: the contract's own when it is one of them, else USD and JPY.
+   * currencies: the contract's own when it is one of them, else USD and JPY. A symbol of another
+   * currency than the contract's is one finding, the foreign currency (see `foreignAmount`).
    */
   private currencySymbol(symbol: A.Word, amount: A.NumberLiteral, symbolCurrencies: readonly string[]): V.CodeValue {
     const own = this.context.contractCurrency;
     const code = own && symbolCurrencies.includes(own) ? own : symbolCurrencies[0]!;
-    const written = `${code} ${amount.text}`;
     const range = span(symbol.range, amount.range);
+    const foreign = this.foreignAmount(code, amount, range, `${symbol.text}${amount.text}`);
+    if (foreign) return { kind: "code", code: foreign, range: symbol.range };
+    const written = `${code} ${amount.text}`;
     const several =
       symbolCurrencies.length > 1 ? ` ('${symbol.text}' is read as ${code}; write another code if it means another currency)` : "";
     this.context.report(Codes.UnknownCharacter, range, `Amounts are written with the ISO currency code first: '${written}'${several}`, [
@@ -371,12 +424,35 @@ export class ValueReader {
   private currencyFirst(first: A.Term, second: A.Term): [A.Term, A.Term] {
     if (first.type !== "Number" || second.type !== "Word" || !/^[A-Z]{3}$/.test(second.text) || !currencyInfo(second.text))
       return [first, second];
-    const written = `${second.text} ${first.text}`;
     const range = span(first.range, second.range);
+    const foreign = this.foreignAmount(second.text, first, range, `${first.text} ${second.text}`);
+    if (foreign) return [{ type: "Word", text: foreign, range: second.range }, first];
+    const written = `${second.text} ${first.text}`;
     this.context.report(Codes.WrongType, range, `Amounts are written with the currency code first: '${written}'`, [
       { title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] },
     ]);
     return [second, first];
+  }
+
+  /**
+   * An amount written the wrong way (`£171.50`, `171.50 GBP`) in another currency than the
+   * contract's has two faults with one repair: rewriting only the notation (`GBP 171.50`) would leave
+   * the foreign currency (CV401). So it is one finding, CV401, whose fix writes the amount in the
+   * contract's currency and ends clean; the amount is read in that currency, so the foreign-currency
+   * rule does not report it again. Returns that currency, or undefined when `code` is the contract's
+   * (or the contract names no currency), leaving the notation to be reported alone.
+   */
+  private foreignAmount(code: string, amount: A.NumberLiteral, range: SourceRange, asWritten: string): string | undefined {
+    const own = this.context.contractCurrency;
+    if (!own || own === code || !currencyInfo(own)) return undefined;
+    const written = `${own} ${amount.text}`;
+    this.context.report(
+      Codes.ForeignCurrency,
+      range,
+      `'${asWritten}' is an amount in ${code}, but the contract currency is ${own}; write '${written}' (amounts are written with the ISO code first), or change the contract's currency`,
+      [{ title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] }],
+    );
+    return own;
   }
 
   currency(word: A.Word): V.CodeValue | undefined {
@@ -907,19 +983,39 @@ export class ValueReader {
       if (words[3] === "for" && count?.type === "Number") {
         const consecutive = words[5] === "consecutive";
         const periodAt = consecutive ? 6 : 5;
-        let periodWord = words[periodAt];
+        const periodWord = words[periodAt];
         const calendar = periodWord ? calendarPeriods[periodWord] : undefined;
         if (calendar && terms.length === periodAt + 1) {
-          // `for 3 consecutive months`: breaches are counted in the measured thing's own periods.
-          const written = count.text === "1" ? "period" : "periods";
-          const range = terms[periodAt]!.range;
+          // `for 6 consecutive months`: breaches are counted in the measured thing's own periods, so
+          // the count is restated in them when it converts exactly, and nothing is guessed otherwise.
+          const written = toDecimal(count.digits);
+          const measured = this.context.measurementPeriod(words[2]!);
+          // A period that is itself misspelt (`period: month`) has its own finding; nothing is converted from it.
+          const period = measured && (periodValues as readonly string[]).includes(measured) ? measured : undefined;
+          const inPeriods = written?.isInteger() && period ? periodsIn(written.toNumber(), calendar, period) : undefined;
+          const range = span(count.range, terms[periodAt]!.range);
+          const asWritten = terms
+            .slice(4, periodAt + 1)
+            .map(termText)
+            .join(" ");
+          if (inPeriods !== undefined) {
+            const newText = `${inPeriods}${consecutive ? " consecutive" : ""} ${inPeriods === 1 ? "period" : "periods"}`;
+            this.context.report(
+              Codes.WrongType,
+              range,
+              `A breach is counted in measurement periods (the '${period!}' periods of '${words[2]!}'), not in ${calendar}; ${asWritten} ${written!.eq(1) ? "is" : "are"} ${inPeriods} ${inPeriods === 1 ? "period" : "periods"}: write '${newText}'`,
+              [{ title: `Write '${newText}'`, edits: [{ uri: this.context.uri, range, newText }] }],
+            );
+            return { form: "breach", target, periods: inPeriods, consecutive, range: phrase.range };
+          }
           this.context.report(
             Codes.WrongType,
             range,
-            `A breach is counted in measurement periods (the KPI's 'period'), not in ${calendar}; write '${terms.slice(3, periodAt).map(termText).join(" ")} ${written}'`,
-            [{ title: `Write '${written}'`, edits: [{ uri: this.context.uri, range, newText: written }] }],
+            period
+              ? `A breach is counted in measurement periods (the '${period}' periods of '${words[2]!}'), not in ${calendar}, and ${asWritten} ${written?.eq(1) ? "is" : "are"} no whole number of them; write the count of periods ('for N${consecutive ? " consecutive" : ""} periods')`
+              : `A breach is counted in measurement periods (the 'period' of what it breaches), not in ${calendar}; write the count of periods ('for N${consecutive ? " consecutive" : ""} periods')`,
           );
-          periodWord = written;
+          return undefined;
         }
         if ((periodWord === "periods" || periodWord === "period") && terms.length === (consecutive ? 7 : 6)) {
           const periods = toDecimal(count.digits);

@@ -124,7 +124,7 @@ export type Term = NumberLiteral | PercentLiteral | DateLiteral | TextLiteral | 
 
 export interface NumberLiteral {
   readonly type: "Number";
-  /** As written, digit grouping kept: `1_000`. */
+  /** As written, digit grouping kept: `1_000`; grouped with commas or dots, in Covenant's spelling (`1,000` → `1_000`). */
   readonly text: string;
   /** Decimal digits without grouping: `1000`. */
   readonly digits: string;

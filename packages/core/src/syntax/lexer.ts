@@ -12,6 +12,8 @@ import {
   ForeignComment,
   foreignCommentOpening,
   CurrencySymbol,
+  NumberLiteral,
+  covenantSpelling,
 } from "./tokens.js";
 import type { Comment } from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -152,6 +154,24 @@ export function lex(text: string, uri: string, lines: LineMap, from = 0, to = te
         fixes: [{ title: "Close the text", edits: [{ uri, range: lines.rangeOf(end, end), newText: '"' }] }],
       });
     }
+    if (token.tokenType === NumberLiteral) {
+      const spelling = covenantSpelling(token.image);
+      if (spelling) {
+        // `1,200,000`: one finding with the fix, and the parser reads the number as meant, so the
+        // commas do not split the value into a list of findings.
+        const ambiguous = /^-?\d{1,3},\d{3}$/.test(token.image)
+          ? ` (or '${token.image.replace(",", ".")}' if the comma is a decimal point)`
+          : "";
+        diagnostics.push({
+          code: Codes.UnknownCharacter,
+          severity: "error",
+          message: `Numbers are grouped with '_' in Covenant, and the decimal point is '.': write '${spelling}'${ambiguous}`,
+          uri,
+          range: tokenRange(token),
+          fixes: [{ title: `Write '${spelling}'`, edits: [{ uri, range: tokenRange(token), newText: spelling }] }],
+        });
+      }
+    }
     if (token.tokenType === StringLiteral || token.tokenType === UnterminatedString || token.tokenType === CurlyString)
       for (const d of oneLineTextFindings(token, uri, lines)) diagnostics.push(d);
     if (token.tokenType === StringLiteral || token.tokenType === UnterminatedString) {
@@ -216,15 +236,62 @@ function joinLines(image: string, spans: readonly { start: number; end: number }
 }
 
 /**
- * Characters that change how text displays without being seen: other control characters (tab
- * included), bidirectional embeddings, overrides and isolates ("trojan source"), zero-width
- * spaces and joiners that are not needed to write a script, invisible fillers and tag characters.
- * Direction marks (U+200E, U+200F, U+061C), ZWJ and ZWNJ are kept: names in Arabic, Hebrew,
- * Persian and Indic scripts need them.
+ * Characters that change how text displays without being seen, by Unicode's own properties rather
+ * than a hand-made list, so that a character no list foresaw is caught too:
+ * - `\p{Cc}` control characters (a tab included); the line breaks among them (U+000B, U+000C,
+ *   U+0085) are CV106's, and U+000A/U+000D cannot occur inside a text token;
+ * - `\p{Cf}` format characters (bidirectional embeddings, overrides and isolates — "trojan source",
+ *   Unicode Technical Standard #39 and CVE-2021-42574 —, soft hyphen, zero-width space, word joiner,
+ *   interlinear annotation, musical beam controls);
+ * - `\p{Default_Ignorable_Code_Point}`: what Unicode says a renderer shows as nothing when it cannot
+ *   show it (Unicode Standard §5.21 "Ignoring Characters in Processing", PropList.txt; UAX #31
+ *   "Unicode Identifier and Pattern Syntax" §2.3 and UTS #39 exclude them from identifiers for this
+ *   reason): fillers such as U+3164, the combining grapheme joiner U+034F, U+17B4, tag characters.
+ * Deliberate exceptions, because names need them (UAX #31 §2.3 allows them in the same places):
+ * - U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER (Persian, Indic scripts, emoji sequences);
+ * - U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK, U+061C ARABIC LETTER MARK (names mixing
+ *   Arabic or Hebrew with Latin text need them, and they embed nothing);
+ * - variation selectors U+FE00–U+FE0F, U+E0100–U+E01EF and the Mongolian ones U+180B–U+180D, U+180F
+ *   (they choose a glyph of the character before them: emoji presentation, ideograph variants);
+ * - the prepended concatenation marks U+0600–U+0605, U+06DD, U+070F, U+0890–U+0891, U+08E2, U+110BD,
+ *   U+110CD: format characters that are visible signs (the Arabic number sign, end of ayah);
+ * - the line breaks, reported by CV106 instead.
  */
-const invisibleInText =
-  // eslint-disable-next-line no-control-regex -- finding control characters is what this pattern is for
-  /[\u0000-\u0008\u000e-\u001f\u0009\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e\u115f\u1160\u3164\uffa0\u{e0000}-\u{e007f}]/u;
+const invisibleByUnicode = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/** The exceptions above, as code point ranges (first, last). */
+const allowedInvisible: readonly (readonly [number, number])[] = [
+  [0x000a, 0x000d], // line feed, vertical tab, form feed, carriage return: line breaks (CV106)
+  [0x0085, 0x0085], // next line: a line break (CV106)
+  [0x0600, 0x0605], // Arabic number signs: prepended concatenation marks, visible
+  [0x061c, 0x061c], // ARABIC LETTER MARK
+  [0x06dd, 0x06dd], // ARABIC END OF AYAH: visible
+  [0x070f, 0x070f], // SYRIAC ABBREVIATION MARK: visible
+  [0x0890, 0x0891], // Arabic pound and piastre marks above: visible
+  [0x08e2, 0x08e2], // ARABIC DISPUTED END OF AYAH: visible
+  [0x180b, 0x180d], // Mongolian free variation selectors
+  [0x180f, 0x180f], // MONGOLIAN FREE VARIATION SELECTOR FOUR
+  [0x200c, 0x200f], // ZWNJ, ZWJ, LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK
+  [0xfe00, 0xfe0f], // variation selectors
+  [0x110bd, 0x110bd], // KAITHI NUMBER SIGN: visible
+  [0x110cd, 0x110cd], // KAITHI NUMBER SIGN ABOVE: visible
+  [0xe0100, 0xe01ef], // variation selectors supplement
+];
+
+const isAllowedInvisible = (ch: string): boolean => {
+  const cp = ch.codePointAt(0)!;
+  return allowedInvisible.some(([first, last]) => cp >= first && cp <= last);
+};
+
+/** The first character of `image` the rule above refuses, with its offset. */
+function firstInvisible(image: string): { readonly index: number; readonly ch: string } | undefined {
+  for (const match of image.matchAll(invisibleByUnicode)) if (!isAllowedInvisible(match[0])) return { index: match.index, ch: match[0] };
+  return undefined;
+}
+
+/** `image` without the characters the rule refuses (a tab becomes a space). */
+const withoutInvisible = (image: string): string =>
+  image.replace(invisibleByUnicode, (ch) => (isAllowedInvisible(ch) ? ch : ch === "\t" ? " " : ""));
 
 const characterNames: Readonly<Record<string, string>> = {
   "\t": "a tab",
@@ -240,6 +307,10 @@ const characterNames: Readonly<Record<string, string>> = {
   "\u200b": "ZERO WIDTH SPACE",
   "\u2060": "WORD JOINER",
   "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+  "\u00ad": "SOFT HYPHEN",
+  "\u034f": "COMBINING GRAPHEME JOINER",
+  "\u3164": "HANGUL FILLER",
+  "\ufff9": "INTERLINEAR ANNOTATION ANCHOR",
 };
 
 /** `U+202E (RIGHT-TO-LEFT OVERRIDE)`, `U+0007`. */
@@ -267,16 +338,16 @@ function oneLineTextFindings(token: IToken, uri: string, lines: LineMap): Diagno
       fixes: [{ title: "Replace line breaks by a space", edits: [{ uri, range: whole, newText: joinLines(image, breaks) }] }],
     });
   }
-  const invisible = invisibleInText.exec(image);
+  const invisible = firstInvisible(image);
   if (invisible) {
     const at = token.startOffset + invisible.index;
-    const repaired = image.replace(new RegExp(invisibleInText.source, "gu"), (ch) => (ch === "\t" ? " " : ""));
+    const repaired = withoutInvisible(image);
     findings.push({
       code: Codes.InvisibleCharacterInText,
       severity: "error",
-      message: `This text holds ${describeCharacter(invisible[0])}, which changes how the text shows without being seen; remove it`,
+      message: `This text holds ${describeCharacter(invisible.ch)}, which changes how the text shows without being seen; remove it`,
       uri,
-      range: lines.rangeOf(at, at + invisible[0].length),
+      range: lines.rangeOf(at, at + invisible.ch.length),
       fixes: [{ title: "Remove invisible characters", edits: [{ uri, range: whole, newText: repaired }] }],
     });
   }

@@ -558,6 +558,8 @@ class AstBuilder {
   }
 }
 
+/** A number token; one grouped with commas or dots (reported by the lexer) is read in Covenant's spelling. */
 function numberLiteral(token: IToken): A.NumberLiteral {
-  return { type: "Number", text: token.image, digits: token.image.replace(/_/g, ""), range: tokenRange(token) };
+  const text = T.covenantSpelling(token.image) ?? token.image;
+  return { type: "Number", text, digits: text.replace(/_/g, ""), range: tokenRange(token) };
 }

@@ -109,7 +109,35 @@ export const CurlyString = createToken({
 
 export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}(?![\d_])/ });
 export const PercentLiteral = createToken({ name: "PercentLiteral", pattern: /-?\d[\d_]*(?:\.\d[\d_]*)?%/ });
-export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /-?\d[\d_]*(?:\.\d[\d_]*)?/ });
+/**
+ * A number, also when grouped the way it is printed elsewhere: `1,200,000` or `1,200,000.50`
+ * (comma groups of three digits), `1.200.000` or `1.200.000,00` and `1.200,50` (the European
+ * style: dot groups, decimal comma). No value of the language is a list of numbers written without
+ * spaces, so these have one reading; the lexer reports them once (CV103) with a fix to Covenant's
+ * `_` grouping, and the parser reads them as meant (`covenantSpelling`). A single dot group
+ * (`1.200`) is a decimal number, as in Covenant. Groups separated by spaces (`1 200 000`) are
+ * separate numbers, as everywhere in the language.
+ */
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern:
+    /-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3})+,\d+(?!\d|[.,]\d)|\d[\d_]*(?:\.\d[\d_]*)?)/,
+});
+
+/** Covenant's spelling of a number grouped with commas or dots (`1,200,000.50` → `1_200_000.50`), or undefined if it is not one. */
+export function covenantSpelling(image: string): string | undefined {
+  const sign = image.startsWith("-") ? "-" : "";
+  const body = sign ? image.slice(1) : image;
+  let whole: string;
+  let fraction: string | undefined;
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(body)) [whole, fraction] = body.split(".") as [string, string | undefined];
+  else if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(body) && (body.includes(",") || body.split(".").length > 2))
+    [whole, fraction] = body.split(",") as [string, string | undefined];
+  else return undefined;
+  const digits = whole.replace(/[.,]/g, "");
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, "_");
+  return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ""}`;
+}
 
 /** Abstract category for words usable as names and inside phrases. */
 export const Word = createToken({ name: "Word", pattern: Lexer.NA });
