@@ -236,5 +236,23 @@ commitment fuel_volume "Fuel Volume" {
       ]);
       expect("facts" in readFactsFor(document, '{ "indices": { "aluminium": -12.5 } }')).toBe(true);
     });
+
+    it.each(["-0", '"-0"', "-0.0", '"-0.00"', "-0e5", "0"])("reads %s as zero, never as a negative zero", (written) => {
+      const document = roundedTo(0);
+      const read = readFactsFor(
+        document,
+        `{ "volumes": { "housing": ${written} }, "purchases": { "housing_volume": ${written} }, "indices": { "aluminium": ${written} } }`,
+      );
+      if (!("facts" in read)) throw new Error(JSON.stringify(read.problems));
+      for (const value of [
+        read.facts.volumes.get("housing")!,
+        read.facts.purchases.get("housing_volume")!,
+        read.facts.indices.get("aluminium")!,
+      ]) {
+        expect(value.isZero()).toBe(true);
+        expect(value.isNegative()).toBe(false);
+      }
+      expect(JSON.stringify(evaluate(document, read.facts))).not.toMatch(/-0(?![.\d])/);
+    });
   });
 });
