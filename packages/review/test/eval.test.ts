@@ -278,10 +278,10 @@ commitment fuel_volume "Fuel Volume" {
       ["monthly", "2026-Q9", "is not a period: write it as the KPI's period is, one of 2026-W18 (weekly), 2026-05 (monthly)"],
       ["monthly", "zzz", "is not a period"],
       ["monthly", "2026-13", "is not a period"],
-      ["monthly", "2026-Q2", 'is not a monthly period: it is "2026-Q2"; write YYYY-MM, such as 2026-05'],
-      ["monthly", "2026", "is not a monthly period"],
-      ["quarterly", "2026-05", 'is not a quarterly period: it is "2026-05"; write YYYY-Qn, such as 2026-Q2'],
-      ["quarterly", "2026-H1", "is not a quarterly period"],
+      ["monthly", "2026-Q2", 'is not a month: it is "2026-Q2"; defects is measured monthly, so write YYYY-MM, such as 2026-05'],
+      ["monthly", "2026", "is not a month"],
+      ["quarterly", "2026-05", 'is not a quarter: it is "2026-05"; defects is measured quarterly, so write YYYY-Qn, such as 2026-Q2'],
+      ["quarterly", "2026-H1", "is not a quarter"],
     ])("refuses a %s KPI measured in '%s', at its position", (period, label, message) => {
       const found = problems(`{"kpis":{"defects":[{"period":"${label}","value":70}]}}`, period === "quarterly" ? quarterly : supply);
       expect(found).toHaveLength(1);

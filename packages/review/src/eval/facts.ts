@@ -66,12 +66,12 @@ export function readFacts(
     const ordinal = kpiPeriodOrdinal(period, label);
     const path = ["kpis", kpi, index, "period"];
     if (ordinal === undefined) {
-      const { form, example } = kpiPeriodLabels[period];
+      const { form, example, one } = kpiPeriodLabels[period];
       problems.push(
         problemAt(
           file,
           path,
-          `'${path.join(".")}' is not a ${period.replace("_", "-")} period: it is "${label}"; write ${form}, such as ${example}`,
+          `'${path.join(".")}' is not ${one}: it is "${label}"; ${kpi} is measured ${period.replace("_", "-")}, so write ${form}, such as ${example}`,
         ),
       );
       return Number.NaN;

@@ -8,13 +8,13 @@ import type { DeclarationModel } from "@covenant/core";
  */
 export type KpiPeriod = "weekly" | "monthly" | "quarterly" | "semi_annually" | "annually";
 
-/** How each period is written in the facts, with an example. */
-export const kpiPeriodLabels: Readonly<Record<KpiPeriod, { readonly form: string; readonly example: string }>> = {
-  weekly: { form: "YYYY-Www (ISO 8601 week)", example: "2026-W18" },
-  monthly: { form: "YYYY-MM", example: "2026-05" },
-  quarterly: { form: "YYYY-Qn", example: "2026-Q2" },
-  semi_annually: { form: "YYYY-Hn", example: "2026-H1" },
-  annually: { form: "YYYY", example: "2026" },
+/** How each period is written in the facts, with an example, and what one period is called. */
+export const kpiPeriodLabels: Readonly<Record<KpiPeriod, { readonly form: string; readonly example: string; readonly one: string }>> = {
+  weekly: { form: "YYYY-Www (ISO 8601 week)", example: "2026-W18", one: "a week" },
+  monthly: { form: "YYYY-MM", example: "2026-05", one: "a month" },
+  quarterly: { form: "YYYY-Qn", example: "2026-Q2", one: "a quarter" },
+  semi_annually: { form: "YYYY-Hn", example: "2026-H1", one: "a half-year" },
+  annually: { form: "YYYY", example: "2026", one: "a year" },
 };
 
 /** Any period label of any KPI, for the facts schema; the KPI's own period is checked when the facts are read. */
