@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { evaluate, factsSchema, readFactsFor, type EvalResult } from "../src/index.js";
+import { kpiPeriodOrdinal, type KpiPeriod } from "../src/eval/kpi-periods.js";
 import { checkText, example, exampleNames } from "./documents.js";
 
 const supply = checkText(example("supply-agreement"));
@@ -32,9 +34,9 @@ describe("eval", () => {
     const result = run({
       kpis: {
         on_time: [
-          { period: "a", value: "96.99", invoice: "1000000" },
-          { period: "b", value: "50", invoice: "1000000" },
-          { period: "c", value: "99.5", invoice: "1000000" },
+          { period: "2026-01", value: "96.99", invoice: "1000000" },
+          { period: "2026-02", value: "50", invoice: "1000000" },
+          { period: "2026-03", value: "99.5", invoice: "1000000" },
         ],
       },
     });
@@ -51,9 +53,9 @@ describe("eval", () => {
       as_of: "2027-06-01",
       kpis: {
         defects: [
-          { period: "1", value: 60 },
-          { period: "2", value: 70 },
-          { period: "3", value: 80 },
+          { period: "2026-01", value: 60 },
+          { period: "2026-02", value: 70 },
+          { period: "2026-03", value: 80 },
         ],
       },
       events: { port_closure: { value: 100, since: "2026-12-01" } },
@@ -103,14 +105,14 @@ describe("eval", () => {
   it("reports bad facts at their line and column: schema first, then calendar dates", () => {
     const shape = readFactsFor(
       supply,
-      '{\n  "kpis": {\n    "on_time": [{ "period": "x", "value": true, "invoice": 1 }]\n  },\n  "as_of": "2027-13-01"\n}',
+      '{\n  "kpis": {\n    "on_time": [{ "period": "2026-01", "value": true, "invoice": 1 }]\n  },\n  "as_of": "2027-13-01"\n}',
     );
     expect("problems" in shape && shape.problems).toEqual([
       {
         message: `'kpis.on_time.0.value' must be a number or a decimal string such as "23000" or "0.1"`,
         pointer: "/kpis/on_time/0/value",
         line: 3,
-        column: 43,
+        column: 49,
       },
     ]);
     const date = readFactsFor(supply, '{\n  "as_of": "2027-13-01"\n}');
@@ -209,25 +211,25 @@ commitment fuel_volume "Fuel Volume" {
 
     it("refuses a yen invoice with decimals in the facts, at its position", () => {
       const document = roundedTo(0);
-      const read = readFactsFor(document, '{\n  "kpis": { "on_time": [{ "period": "1", "value": 99, "invoice": "1000000.5" }] }\n}');
+      const read = readFactsFor(document, '{\n  "kpis": { "on_time": [{ "period": "2026-01", "value": 99, "invoice": "1000000.5" }] }\n}');
       expect("problems" in read && read.problems).toEqual([
         {
           message: "'kpis.on_time.0.invoice' is finer than an invoice can be: JPY has no minor unit",
           pointer: "/kpis/on_time/0/invoice",
           line: 2,
-          column: 66,
+          column: 72,
         },
       ]);
-      expect("facts" in readFactsFor(document, '{ "kpis": { "on_time": [{ "period": "1", "value": 99, "invoice": "1000000" }] } }')).toBe(
-        true,
-      );
+      expect(
+        "facts" in readFactsFor(document, '{ "kpis": { "on_time": [{ "period": "2026-01", "value": 99, "invoice": "1000000" }] } }'),
+      ).toBe(true);
     });
 
     it("refuses negative volumes, purchases and invoices in the facts, at their positions", () => {
       const document = roundedTo(0);
       const read = readFactsFor(
         document,
-        '{\n  "volumes": { "housing": -5 },\n  "purchases": { "housing_volume": "-1" },\n  "kpis": { "on_time": [{ "period": "1", "value": 99, "invoice": -100 }] }\n}',
+        '{\n  "volumes": { "housing": -5 },\n  "purchases": { "housing_volume": "-1" },\n  "kpis": { "on_time": [{ "period": "2026-01", "value": 99, "invoice": -100 }] }\n}',
       );
       expect("problems" in read && read.problems.map((p) => [p.message, p.line])).toEqual([
         ["'volumes.housing' cannot be negative: it is -5", 2],
@@ -235,6 +237,137 @@ commitment fuel_volume "Fuel Volume" {
         ["'kpis.on_time.0.invoice' cannot be negative: it is -100", 4],
       ]);
       expect("facts" in readFactsFor(document, '{ "indices": { "aluminium": -12.5 } }')).toBe(true);
+    });
+
+    it.each(["-0", '"-0"', "-0.0", '"-0.00"', "-0e5", "0"])("reads %s as zero, never as a negative zero", (written) => {
+      const document = roundedTo(0);
+      const read = readFactsFor(
+        document,
+        `{ "volumes": { "housing": ${written} }, "purchases": { "housing_volume": ${written} }, "indices": { "aluminium": ${written} } }`,
+      );
+      if (!("facts" in read)) throw new Error(JSON.stringify(read.problems));
+      for (const value of [
+        read.facts.volumes.get("housing")!,
+        read.facts.purchases.get("housing_volume")!,
+        read.facts.indices.get("aluminium")!,
+      ]) {
+        expect(value.isZero()).toBe(true);
+        expect(value.isNegative()).toBe(false);
+      }
+      expect(JSON.stringify(evaluate(document, read.facts))).not.toMatch(/-0(?![.\d])/);
+    });
+  });
+
+  describe("KPI periods are read on the calendar, not by their place in the array", () => {
+    const problems = (facts: string, document = supply): string[] => {
+      const read = readFactsFor(document, facts);
+      return "problems" in read ? read.problems.map((p) => `${p.line}:${p.column} ${p.message}`) : [];
+    };
+    const quarterly = checkText(example("supply-agreement").replace(/(kpi defects[^}]*?period: )monthly/s, "$1quarterly"));
+
+    it("refuses a period measured twice, naming both positions (issue 10 QA 2)", () => {
+      const facts =
+        '{"kpis":{"defects":[\n{"period":"2026-05","value":70},\n{"period":"2026-05","value":70},\n{"period":"2026-05","value":70}]}}';
+      expect(problems(facts)).toEqual([
+        "3:11 'kpis.defects.1.period' measures 2026-05 again (first at line 2, column 11, as 'kpis.defects.0'); give each period once",
+        "4:11 'kpis.defects.2.period' measures 2026-05 again (first at line 2, column 11, as 'kpis.defects.0'); give each period once",
+      ]);
+    });
+
+    it.each<[string, string, string]>([
+      ["monthly", "2026-Q9", "is not a period: write it as the KPI's period is, one of 2026-W18 (weekly), 2026-05 (monthly)"],
+      ["monthly", "zzz", "is not a period"],
+      ["monthly", "2026-13", "is not a period"],
+      ["monthly", "2026-Q2", 'is not a month: it is "2026-Q2"; defects is measured monthly, so write YYYY-MM, such as 2026-05'],
+      ["monthly", "2026", "is not a month"],
+      ["quarterly", "2026-05", 'is not a quarter: it is "2026-05"; defects is measured quarterly, so write YYYY-Qn, such as 2026-Q2'],
+      ["quarterly", "2026-H1", "is not a quarter"],
+    ])("refuses a %s KPI measured in '%s', at its position", (period, label, message) => {
+      const found = problems(`{"kpis":{"defects":[{"period":"${label}","value":70}]}}`, period === "quarterly" ? quarterly : supply);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^1:31 'kpis\.defects\.0\.period' /);
+      expect(found[0]).toContain(message);
+    });
+
+    const consecutive = (labels: readonly string[], document = supply) => {
+      const result = run({ kpis: { defects: labels.map((period) => ({ period, value: 70 })) } }, document);
+      return {
+        order: result.kpis.find((k) => k.kpi === "defects")!.periods.map((p) => p.period),
+        run: result.kpis.find((k) => k.kpi === "defects")!.consecutiveMisses,
+        arisen: result.termination.find((t) => t.text === "breach of defects for 3 consecutive periods")!.arisen,
+      };
+    };
+
+    it("counts only misses in adjacent periods as consecutive: a gap breaks the run", () => {
+      expect(consecutive(["2026-01", "2026-05", "2026-09"])).toMatchObject({ run: 1, arisen: "false" });
+      expect(consecutive(["2026-01", "2026-02", "2026-04"])).toMatchObject({ run: 1, arisen: "false" });
+      expect(consecutive(["2026-11", "2026-12", "2027-01"])).toMatchObject({ run: 3, arisen: "true" });
+    });
+
+    it("puts periods given out of order in calendar order", () => {
+      expect(consecutive(["2026-03", "2026-01", "2026-02"])).toEqual({ order: ["2026-01", "2026-02", "2026-03"], run: 3, arisen: "true" });
+    });
+
+    it("counts quarters for a quarterly KPI", () => {
+      expect(consecutive(["2026-Q4", "2027-Q1", "2027-Q2"], quarterly)).toMatchObject({ run: 3, arisen: "true" });
+      expect(consecutive(["2026-Q1", "2026-Q3", "2026-Q4"], quarterly)).toMatchObject({ run: 2, arisen: "false" });
+    });
+
+    it("documents each KPI's period form in the facts schema", () => {
+      const schema = factsSchema(quarterly) as { properties: Record<string, { description: string; additionalProperties: unknown }> };
+      expect(schema.properties["kpis"]!.description).toContain("- defects: Defect Rate");
+      expect(schema.properties["kpis"]!.description).toMatch(/- defects: .*quarterly: periods YYYY-Qn, such as 2026-Q2/);
+      expect(schema.properties["kpis"]!.description).toMatch(/- on_time: .*monthly: periods YYYY-MM, such as 2026-05/);
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      const validate = ajv.compile(schema);
+      for (const label of ["2026-W18", "2026-05", "2026-Q2", "2026-H1", "2026"])
+        expect(validate({ kpis: { defects: [{ period: label, value: 1 }] } })).toBe(true);
+      for (const label of ["zzz", "2026-13", "2026-Q5", "2026-H3", "2026-W54", "26-05"])
+        expect(validate({ kpis: { defects: [{ period: label, value: 1 }] } })).toBe(false);
+    });
+
+    it.each<[KpiPeriod, string, string]>([
+      ["weekly", "2026-W52", "2026-W53"], // 2026 starts on a Thursday: 53 weeks
+      ["weekly", "2026-W53", "2027-W01"],
+      ["weekly", "2020-W53", "2021-W01"],
+      ["weekly", "2027-W52", "2028-W01"], // 2027 starts on a Friday: 52 weeks
+      ["monthly", "2026-12", "2027-01"],
+      ["quarterly", "2026-Q4", "2027-Q1"],
+      ["semi_annually", "2026-H2", "2027-H1"],
+      ["annually", "2026", "2027"],
+    ])("%s: %s is followed by %s", (period, first, next) => {
+      expect(kpiPeriodOrdinal(period, next)! - kpiPeriodOrdinal(period, first)!).toBe(1);
+    });
+
+    it.each<[KpiPeriod, string]>([
+      ["weekly", "2027-W53"],
+      ["weekly", "2026-W00"],
+      ["monthly", "2026-00"],
+      ["quarterly", "2026-Q0"],
+      ["semi_annually", "2026-H0"],
+      ["annually", "2026-01"],
+    ])("%s: '%s' names no period", (period, label) => {
+      expect(kpiPeriodOrdinal(period, label)).toBeUndefined();
+    });
+
+    it("numbers ISO weeks as the calendar does: the week of each day, and the next week's, are adjacent", () => {
+      // ISO 8601: a week belongs to the year of its Thursday.
+      const isoWeek = (time: number): string => {
+        const day = new Date(time);
+        const thursday = new Date(time + (3 - ((day.getUTCDay() + 6) % 7)) * 86_400_000);
+        const year = thursday.getUTCFullYear();
+        const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 / 7) + 1;
+        return `${year}-W${String(week).padStart(2, "0")}`;
+      };
+      fc.assert(
+        fc.property(fc.integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2200, 0, 1) / 86_400_000 }), (days) => {
+          const time = days * 86_400_000;
+          const here = kpiPeriodOrdinal("weekly", isoWeek(time));
+          expect(here).toBeDefined();
+          expect(kpiPeriodOrdinal("weekly", isoWeek(time + 7 * 86_400_000))! - here!).toBe(1);
+        }),
+        { seed: 20261130, numRuns: 2000 },
+      );
     });
   });
 });

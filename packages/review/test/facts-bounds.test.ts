@@ -49,8 +49,8 @@ describe("facts numbers are bounded", () => {
     ["60 significant digits", `{"volumes":{"airbag":"1.${"3".repeat(59)}"}}`, "1:22", "has 60 significant digits"],
     [
       "a KPI value deep in an array",
-      '{"kpis":{"on_time":[{"period":"a","value":"9e40","invoice":"1"}]}}',
-      "1:43",
+      '{"kpis":{"on_time":[{"period":"2026-01","value":"9e40","invoice":"1"}]}}',
+      "1:49",
       "'kpis.on_time.0.value' is out of range",
     ],
     ["a number anywhere, even where no decimal is expected", '{"obligations":{"x":{"breaches":1e400}}}', "1:33", "out of range"],
@@ -140,8 +140,8 @@ describe("facts keys are given once", () => {
     ["at the top level", '{"volumes":{},"volumes":{"airbag":1}}', ["1:15 'volumes' is given twice (first at line 1, column 2)"]],
     [
       "inside an array element",
-      '{"kpis":{"on_time":[{"period":"a","value":1,"value":2}]}}',
-      ["1:45 'kpis.on_time.0.value' is given twice (first at line 1, column 35)"],
+      '{"kpis":{"on_time":[{"period":"2026-01","value":1,"value":2}]}}',
+      ["1:51 'kpis.on_time.0.value' is given twice (first at line 1, column 41)"],
     ],
     [
       "three times: each repeat named against the first",
@@ -166,8 +166,8 @@ describe("facts keys are given once", () => {
       purchases: { airbag_volume: 1 },
       kpis: {
         on_time: [
-          { period: "a", value: 1 },
-          { period: "b", value: 2 },
+          { period: "2026-01", value: 1 },
+          { period: "2026-02", value: 2 },
         ],
       },
     });
@@ -202,7 +202,7 @@ describe("a facts file with a great many problems", () => {
     ["300,000 repeats of one key", `{"volumes":{${many(300_000, () => '"airbag":1')}}}`, "is given twice"],
     [
       "100,000 KPI periods of the wrong type",
-      `{"kpis":{"on_time":[${many(100_000, (i) => `{"period":"p${i}","value":[1]}`)}]}}`,
+      `{"kpis":{"on_time":[${many(100_000, (i) => `{"period":"${1000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}","value":[1]}`)}]}}`,
       "must be a number",
     ],
     ["3,000,000 syntax errors", `{"volumes":${"@ ".repeat(3_000_000)}}`, "Unexpected character"],

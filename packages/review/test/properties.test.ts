@@ -10,6 +10,24 @@ import { checkText, example, exampleNames } from "./documents.js";
 const seed = 20261124;
 const texts: Record<string, string> = Object.fromEntries(exampleNames.map((name) => [name, example(name)]));
 const generated = (generateContract as (o: { lines: number; seed: number }) => string)({ lines: 600, seed: 7 });
+
+/** The `i`th period of a KPI, written as its period is (`2027-01` monthly, `2027-Q1` quarterly, one a year apart). */
+const periodLabel = (kpi: { fields: ReadonlyMap<string, { kind: string; value?: unknown }> }, i: number): string => {
+  const period = kpi.fields.get("period");
+  const year = 2026 + i;
+  switch (period?.kind === "enum" ? period.value : "monthly") {
+    case "weekly":
+      return `${year}-W01`;
+    case "quarterly":
+      return `${year}-Q1`;
+    case "semi_annually":
+      return `${year}-H1`;
+    case "annually":
+      return `${year}`;
+    default:
+      return `${year}-01`;
+  }
+};
 const all = { ...texts, generated };
 
 const diff = (a: CheckedDocument, b: CheckedDocument): TermDiff => diffDocuments(a, b, { old: "a", new: "b" });
@@ -155,7 +173,7 @@ describe("eval properties", () => {
               kpis: Object.fromEntries(
                 kpis.map((k) => [
                   k.name!,
-                  measurements.map(([value, invoice], i) => ({ period: `P${i}`, value: value.replace("-", ""), invoice })),
+                  measurements.map(([value, invoice], i) => ({ period: periodLabel(k, i), value: value.replace("-", ""), invoice })),
                 ]),
               ),
             });

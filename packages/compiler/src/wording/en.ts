@@ -678,7 +678,8 @@ export const en = {
       p`For each full ${a.step} by which the ${a.title} for a ${a.period} ${a.direction === "below" ? "falls short of" : "exceeds"} the target, ${a.obligor} shall pay ${a.beneficiary} ${a.rate}${a.cap ? p`, up to a maximum of ${a.cap}${a.capIsShare ? "" : p` for that ${a.period}`}` : ""}.`,
     bonus: (a: { obligor: Inline[]; beneficiary: Inline[]; title: string; period: Phrase; when: Phrase; rate: Phrase }): Inline[] =>
       p`If the ${a.title} for a ${a.period} is ${a.when}, ${a.beneficiary} shall pay ${a.obligor} a bonus of ${a.rate}.`,
-    remedy: (a: { obligor: Inline[]; title: string; period: Phrase; action: string; within: Phrase | undefined }): Inline[] =>
+    /** `obligor` is the party the remedy names (`by PARTY`), else the KPI's obligor; `action` carries any `for` duration. */
+    remedy: (a: { obligor: Inline[]; title: string; period: Phrase; action: Phrase; within: Phrase | undefined }): Inline[] =>
       p`If the ${a.title} for a ${a.period} does not meet the target, ${a.obligor} shall ${a.action}${a.within ? p` within ${a.within} after the end of that ${a.period}` : ""}.`,
     perUnit: " per unit",
   },
@@ -734,18 +735,28 @@ export const en = {
       { title: "Day", align: "right" as const },
       { title: "Step", align: "left" as const },
     ],
+    /**
+     * Each step is a sentence without its full stop, so that `step` can add what the action holds
+     * beyond its verb (`for`, `within`) before the stop.
+     */
     notify: (a: { notifier: Inline[]; party: Inline[] }): Inline[] =>
-      p`${capitalise(a.notifier)} shall notify ${a.party} of the failure in writing.`,
-    correctiveAction: (party: Inline[]): Inline[] => p`${capitalise(party)} shall submit and carry out a corrective action plan.`,
-    review: (reviewer: Inline[]): Inline[] => p`${capitalise(reviewer)} shall review the failure and decide the measures to be taken.`,
+      p`${capitalise(a.notifier)} shall notify ${a.party} of the failure in writing`,
+    correctiveAction: (party: Inline[]): Inline[] => p`${capitalise(party)} shall submit and carry out a corrective action plan`,
+    review: (reviewer: Inline[]): Inline[] => p`${capitalise(reviewer)} shall review the failure and decide the measures to be taken`,
     stepIn: (party: Inline[]): Inline[] =>
-      p`${capitalise(party)} may step in and perform the affected obligations itself or through a third party.`,
+      p`${capitalise(party)} may step in and perform the affected obligations itself or through a third party`,
     terminate: (party: Inline[], other: Inline[]): Inline[] =>
-      p`${capitalise(party)} may terminate this Agreement by written notice to ${other}.`,
-    mediation: (party: Inline[]): Inline[] => p`${capitalise(party)} may refer the matter to mediation.`,
-    arbitration: (party: Inline[]): Inline[] => p`${capitalise(party)} may refer the matter to arbitration.`,
+      p`${capitalise(party)} may terminate this Agreement by written notice to ${other}`,
+    mediation: (party: Inline[]): Inline[] => p`${capitalise(party)} may refer the matter to mediation`,
+    arbitration: (party: Inline[]): Inline[] => p`${capitalise(party)} may refer the matter to arbitration`,
     other: (party: Inline[], verb: string, object: readonly string[]): Inline[] =>
-      p`${capitalise(party)} shall ${actionVerbPhrase(verb, object)}.`,
+      p`${capitalise(party)} shall ${actionVerbPhrase(verb, object)}`,
+    /**
+     * A step's sentence with the durations its action holds: `for` how long the step lasts, `within`
+     * the time from the day in the table by which it is taken.
+     */
+    step: (a: { sentence: Inline[]; for: Phrase | undefined; within: Phrase | undefined }): Inline[] =>
+      p`${a.sentence}${a.for ? p` for a period of ${a.for}` : ""}${a.within ? p` within ${a.within} after that day` : ""}.`,
   },
 
   // ---- force majeure -------------------------------------------------------------------------
@@ -766,23 +777,37 @@ export const en = {
     singleTrigger: (a: { term: string; events: Inline | undefined; condition: Phrase }): Inline[] =>
       p`${capitalise(an(a.term))} ${definition(a.term)} occurs if ${a.condition}${a.events ? p`, as established by the evidence set out in Clause ${a.events}` : ""}.`,
     reliefTitle: "Relief",
-    relief: (a: { term: string; action: Phrase }): Inline[] =>
-      p`While ${an(a.term)} ${term(a.term)} continues, the ${term(terms.party)} affected by it may ${a.action}.`,
+    /** `party`: the one party the relief is for (`by PARTY`); without it, whichever party the event affects. */
+    relief: (a: { term: string; party: Inline[] | undefined; action: Phrase; within: Phrase | undefined }): Inline[] => {
+      const who = a.party ?? p`the ${term(terms.party)} affected by it`;
+      return a.within
+        ? p`Within ${a.within} after ${an(a.term)} ${term(a.term)} begins, ${who} may ${a.action}.`
+        : p`While ${an(a.term)} ${term(a.term)} continues, ${who} may ${a.action}.`;
+    },
     contingencyTitle: "Contingency",
-    contingency: (a: { term: string; action: Phrase; within: Phrase | undefined }): Inline[] =>
-      a.within
-        ? p`Within ${a.within} after ${an(a.term)} ${term(a.term)} begins, the affected ${term(terms.party)} shall ${a.action}.`
-        : p`While ${an(a.term)} ${term(a.term)} continues, the affected ${term(terms.party)} shall ${a.action}.`,
+    /** `party`: the one party bound (`by PARTY`); without it, whichever party the event affects. */
+    contingency: (a: { term: string; party: Inline[] | undefined; action: Phrase; within: Phrase | undefined }): Inline[] => {
+      const who = a.party ?? p`the affected ${term(terms.party)}`;
+      return a.within
+        ? p`Within ${a.within} after ${an(a.term)} ${term(a.term)} begins, ${who} shall ${a.action}.`
+        : p`While ${an(a.term)} ${term(a.term)} continues, ${who} shall ${a.action}.`;
+    },
     terminationTitle: "Prolonged force majeure",
     termination: (a: { term: string; after: Phrase; eitherParty: Inline[]; otherParty: Inline[] }): Inline[] =>
       p`If ${an(a.term)} ${term(a.term)} continues for ${a.after} or more, ${a.eitherParty} may terminate this Agreement by written notice to ${a.otherParty}.`,
   },
 
-  /** A relief or contingency action: `suspend delivery for 60 days` → "suspend delivery for up to sixty (60) days". */
-  action: (a: { verb: string; object: readonly string[]; for: Phrase | undefined }): Inline[] => {
+  /**
+   * An action's verb phrase with how long it lasts. A permission (`may`) is a limit: `suspend delivery
+   * for 60 days` → "suspend delivery for up to sixty (60) days"; a duty (`shall`) is the time itself:
+   * "carry out a decarbonisation plan for a period of three (3) months". `extend` takes the time as
+   * its measure: "extend milestones by (up to) ninety (90) days".
+   */
+  action: (a: { verb: string; object: readonly string[]; for: Phrase | undefined; permission: boolean }): Inline[] => {
     const base = actionVerbPhrase(a.verb, a.object);
-    if (a.for) return a.verb === "extend" ? p`${base} by up to ${a.for}` : p`${base} for up to ${a.for}`;
-    return p`${base}`;
+    if (!a.for) return p`${base}`;
+    if (a.verb === "extend") return a.permission ? p`${base} by up to ${a.for}` : p`${base} by ${a.for}`;
+    return a.permission ? p`${base} for up to ${a.for}` : p`${base} for a period of ${a.for}`;
   },
   actionPhrase: actionVerbPhrase,
 

@@ -1,12 +1,13 @@
 import { currencyInfo, type CheckedDocument } from "@covenant/core";
 import { firstProblems, parseFactsFile, problemAt, type FactsFile, type FactsProblem } from "./facts-json.js";
 import { factsSchema, needsInvoice } from "./facts-schema.js";
+import { kpiPeriodOf } from "./kpi-periods.js";
 import { readFacts, type Facts } from "./facts.js";
 import { validateFacts } from "./validate-facts.js";
 
 /**
  * Reads a facts file for a contract: JSON syntax, then the contract's facts schema, then calendar
- * dates and the invoices that shares of invoice need, then amounts: no negative volume, purchase or
+ * dates, KPI periods (each in the KPI's form, each once) and the invoices that shares of invoice need, then amounts: no negative volume, purchase or
  * invoice, no invoice finer than the contract currency's minor units. The first stage with problems
  * stops the reading; every problem has a line and column, and at most `maxFactsProblems` are reported.
  */
@@ -16,7 +17,10 @@ export function readFactsFor(document: CheckedDocument, text: string): { facts: 
   const invalid = validateFacts(file, factsSchema(document));
   if (invalid.length > 0) return { problems: firstProblems(invalid) };
   const invoiceKpis = new Set(document.declarations.filter((d) => d.kind === "kpi" && d.name && needsInvoice(d)).map((d) => d.name!));
-  const { facts, problems } = readFacts(file, invoiceKpis);
+  const kpiPeriods = new Map(
+    document.declarations.filter((d) => d.kind === "kpi" && d.name).map((d) => [d.name!, kpiPeriodOf(d)] as const),
+  );
+  const { facts, problems } = readFacts(file, invoiceKpis, kpiPeriods);
   if (problems.length > 0) return { problems: firstProblems(problems) };
   const amounts = [...negativeQuantities(file, facts), ...invoicesFinerThanCurrency(file, document, facts)];
   return amounts.length > 0 ? { problems: firstProblems(amounts.sort((a, b) => a.line - b.line || a.column - b.column)) } : { facts };

@@ -232,7 +232,11 @@ export function problemAt(file: FactsFile, path: readonly (string | number)[], m
   return { message, pointer: pointerOf(key !== undefined ? [...path, key] : path), line: at.line, column: at.column };
 }
 
-/** The exact decimal of a number or decimal-string node, read from its source text. */
+/**
+ * The exact decimal of a number or decimal-string node, read from its source text. Zero has one
+ * value: `-0`, `"-0.00"` and `0` all read as 0 (a fact is an amount, and an amount has no signed
+ * zero), so a rule on the sign never sees a negative zero and no output prints one.
+ */
 export function exactDecimal(file: FactsFile, path: readonly (string | number)[]): Decimal | undefined {
   const node = nodeAt(file, path);
   if (!node) return undefined;
@@ -244,7 +248,8 @@ export function exactDecimal(file: FactsFile, path: readonly (string | number)[]
         : undefined;
   if (written === undefined) return undefined;
   try {
-    return new Decimal(written);
+    const value = new Decimal(written);
+    return value.isZero() ? new Decimal(0) : value;
   } catch {
     return undefined;
   }

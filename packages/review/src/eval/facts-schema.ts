@@ -1,4 +1,5 @@
 import type { CheckedDocument, DeclarationModel, Value } from "@covenant/core";
+import { kpiPeriodLabels, kpiPeriodOf, kpiPeriodPattern } from "./kpi-periods.js";
 import { pluralUnit, valueText } from "../diff/value-text.js";
 
 /**
@@ -117,7 +118,13 @@ export function factsSchema(document: CheckedDocument): JsonSchema {
         additionalProperties: false,
         required: ["period", "value"],
         properties: {
-          period: { type: "string", minLength: 1, description: "The period measured: 2026-10, 2026-Q4, ..." },
+          period: {
+            type: "string",
+            pattern: kpiPeriodPattern,
+            description: `The period measured, in the form of the KPI's period (listed with each KPI): ${Object.entries(kpiPeriodLabels)
+              .map(([period, label]) => `${period.replace("_", "-")} ${label.example}`)
+              .join(", ")}. Each period once.`,
+          },
           value: { ...decimal, description: "The level measured, in the unit of the KPI's target." },
           invoice: {
             ...decimal,
@@ -127,7 +134,7 @@ export function factsSchema(document: CheckedDocument): JsonSchema {
         },
       },
     },
-    "Measurements per KPI, one entry per period, oldest first.",
+    "Measurements per KPI, one entry per period (each period once); consecutive periods are adjacent on the calendar.",
   );
   category(
     "events",
@@ -220,7 +227,9 @@ function kpiDescription(k: DeclarationModel): string {
   const target = k.fields.get("target");
   const measured = target?.kind === "comparison" ? measureUnit(target.operand) : "the KPI's measure";
   const invoice = needsInvoice(k) ? "; give each period's invoice" : "";
-  return `${k.title ?? k.name}, target ${target ? valueText(target) : "?"}, in ${measured}${invoice}`;
+  const period = kpiPeriodOf(k);
+  const { form, example } = kpiPeriodLabels[period];
+  return `${k.title ?? k.name}, target ${target ? valueText(target) : "?"}, in ${measured}, ${period.replace("_", "-")}: periods ${form}, such as ${example}${invoice}`;
 }
 
 /** A KPI whose penalty or bonus is a share of invoice needs each period's invoice amount. */

@@ -1,4 +1,5 @@
 import type { CalendarDate, Decimal } from "@covenant/core";
+import { kpiPeriodLabels, kpiPeriodOrdinal, type KpiPeriod } from "./kpi-periods.js";
 import { exactDecimal, factNumberProblem, nodeAt, problemAt, type FactsFile, type FactsProblem } from "./facts-json.js";
 
 /** Facts after validation: exact decimals and calendar dates, keyed by the contract's names. */
@@ -17,7 +18,10 @@ export interface Facts {
 }
 
 export interface KpiMeasurement {
+  /** The period as the facts name it (`2026-05`). */
   readonly period: string;
+  /** Its place on the calendar, in periods of the KPI (kpi-periods.ts): adjacent periods differ by one. */
+  readonly ordinal: number;
   readonly value: Decimal;
   readonly invoice: Decimal | undefined;
 }
@@ -32,9 +36,14 @@ type Json = Record<string, unknown>;
 /**
  * Reads facts that passed schema validation into typed facts. Numbers come from their source text;
  * dates are checked against the calendar (2027-02-30 is reported at its position), and KPIs whose
- * amounts are a share of invoice (`invoiceKpis`) need each period's invoice.
+ * amounts are a share of invoice (`invoiceKpis`) need each period's invoice. Each KPI measurement
+ * names a period of the KPI's own (`kpiPeriods`, written as kpi-periods.ts says), each period once.
  */
-export function readFacts(file: FactsFile, invoiceKpis: ReadonlySet<string>): { facts: Facts; problems: FactsProblem[] } {
+export function readFacts(
+  file: FactsFile,
+  invoiceKpis: ReadonlySet<string>,
+  kpiPeriods: ReadonlyMap<string, KpiPeriod>,
+): { facts: Facts; problems: FactsProblem[] } {
   const problems: FactsProblem[] = [];
   const root = (file.value ?? {}) as Json;
   // JSON numbers were bounded when the file was parsed; a decimal string is bounded here, where it is known to be one.
@@ -49,6 +58,39 @@ export function readFacts(file: FactsFile, invoiceKpis: ReadonlySet<string>): { 
     const parsed = calendarDate(text);
     if (!parsed) problems.push(problemAt(file, path, `'${path.join(".")}' is not a calendar date: ${text}`));
     return parsed;
+  };
+  // A KPI period is named in the KPI's form and measured once; the first measurement of each period, by place on the calendar.
+  const measured = new Map<string, Map<number, number>>();
+  const periodOrdinal = (kpi: string, index: number, label: string): number => {
+    const period = kpiPeriods.get(kpi) ?? "monthly";
+    const ordinal = kpiPeriodOrdinal(period, label);
+    const path = ["kpis", kpi, index, "period"];
+    if (ordinal === undefined) {
+      const { form, example, one } = kpiPeriodLabels[period];
+      problems.push(
+        problemAt(
+          file,
+          path,
+          `'${path.join(".")}' is not ${one}: it is "${label}"; ${kpi} is measured ${period.replace("_", "-")}, so write ${form}, such as ${example}`,
+        ),
+      );
+      return Number.NaN;
+    }
+    const seen = measured.get(kpi) ?? new Map<number, number>();
+    measured.set(kpi, seen);
+    const first = seen.get(ordinal);
+    if (first === undefined) seen.set(ordinal, index);
+    else {
+      const at = problemAt(file, ["kpis", kpi, first, "period"], "");
+      problems.push(
+        problemAt(
+          file,
+          path,
+          `'${path.join(".")}' measures ${label} again (first at line ${at.line}, column ${at.column}, as 'kpis.${kpi}.${first}'); give each period once`,
+        ),
+      );
+    }
+    return ordinal;
   };
   const entries = (key: string): [string, unknown][] => Object.entries((root[key] ?? {}) as Json);
   const numbers = (key: string): Map<string, Decimal> => new Map(entries(key).map(([name]) => [name, decimal([key, name])]));
@@ -70,6 +112,7 @@ export function readFacts(file: FactsFile, invoiceKpis: ReadonlySet<string>): { 
           }
           return {
             period: String(p["period"]),
+            ordinal: periodOrdinal(name, i, String(p["period"])),
             value: decimal(["kpis", name, i, "value"]),
             invoice: p["invoice"] !== undefined ? decimal(["kpis", name, i, "invoice"]) : undefined,
           };

@@ -6,15 +6,21 @@ import { amountIn, compare, differenceText, measureText, unitOfMeasure } from ".
 import type { KpiPeriodResult, KpiResult, Money } from "./model.js";
 
 /**
- * A KPI over the measured periods. A period misses when its level fails the target; the penalty is
+ * A KPI over the measured periods, in calendar order. A period misses when its level fails the target; the penalty is
  * the rate for each full step of shortfall (as the prose says: "for each full 1% by which ..."),
  * cut to the cap; the bonus is earned when the level meets the bonus threshold. Amounts that are a
  * share of invoice use the period's invoice; payments are rounded to the currency's minor units.
  */
 export function evaluateKpi(kpi: DeclarationModel, measurements: readonly KpiMeasurement[], currency: string): KpiResult {
-  const periods = measurements.map((m) => evaluatePeriod(kpi, m, currency));
+  // In calendar order, whatever the order of the facts; misses are consecutive when their periods are
+  // adjacent on the calendar (a period not measured breaks the run).
+  const ordered = [...measurements].sort((a, b) => a.ordinal - b.ordinal);
+  const periods = ordered.map((m) => evaluatePeriod(kpi, m, currency));
   let consecutiveMisses = 0;
-  for (const period of periods) consecutiveMisses = period.met ? 0 : consecutiveMisses + 1;
+  periods.forEach((period, i) => {
+    const adjacent = i > 0 && ordered[i]!.ordinal === ordered[i - 1]!.ordinal + 1;
+    consecutiveMisses = period.met ? 0 : adjacent ? consecutiveMisses + 1 : 1;
+  });
   return {
     kpi: kpi.name ?? "?",
     periods,

@@ -1,4 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { kpiPeriodLabels } from "./kpi-periods.js";
 import { factCategories, type JsonSchema } from "./facts-schema.js";
 import { maxFactsProblems, pathOf, problemAt, type FactsFile, type FactsProblem } from "./facts-json.js";
 
@@ -82,6 +83,10 @@ function messagesAt(file: FactsFile, schema: JsonSchema, pointer: string, errors
     return [problemAt(file, path, `${where} must be a number or a decimal string such as "23000" or "0.1"`)];
   }
   if (schemaPaths.includes("$defs/date")) return [problemAt(file, path, `${where} must be a date such as "2027-01-15"`)];
+  if (path[0] === "kpis" && path[3] === "period" && errors.some((e) => e.keyword === "pattern")) {
+    const forms = Object.entries(kpiPeriodLabels).map(([period, label]) => `${label.example} (${period.replace("_", "-")})`);
+    return [problemAt(file, path, `${where} is not a period: write it as the KPI's period is, one of ${forms.join(", ")}`)];
+  }
   const first = errors.find((e) => e.keyword !== "anyOf") ?? errors[0]!;
   return [problemAt(file, path, `${where} ${first.message ?? "is not valid"}`)];
 }

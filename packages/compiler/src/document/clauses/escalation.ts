@@ -2,7 +2,7 @@ import type { DeclarationModel, StepRow } from "@covenant/core";
 import { clause, paragraph, table } from "../blocks.js";
 import type { BuildContext } from "../context.js";
 import type { Clause, Inline } from "../model.js";
-import { runs } from "../phrase.js";
+import { runs, type Phrase } from "../phrase.js";
 
 /** Escalation ladders as timetables: the day of each step and what is done on it. */
 export function buildEscalation(context: BuildContext): Clause[] {
@@ -26,7 +26,15 @@ function ladderClause(context: BuildContext, ladder: DeclarationModel): Clause {
   return clause(context.clauseId(ladder), title, [paragraph(w.escalation.intro(title)), table(w.escalation.columns(), rows)]);
 }
 
+/** A step's sentence: who does what, with the durations the action holds. */
 function stepSentence(context: BuildContext, step: StepRow): Inline[] {
+  const action = step.action;
+  const duration = (value: typeof action.for): Phrase | undefined => (value ? context.w.values.duration(value) : undefined);
+  return context.w.escalation.step({ sentence: stepAction(context, step), for: duration(action.for), within: duration(action.within) });
+}
+
+/** Who does what in a step, without its durations. */
+function stepAction(context: BuildContext, step: StepRow): Inline[] {
   const w = context.w.escalation;
   const action = step.action;
   const actor = action.party ? context.party(action.party) : undefined;

@@ -3,7 +3,7 @@ import { clause, list, paragraph } from "../blocks.js";
 import { conditionPhrase, forceMajeureTerm } from "../conditions.js";
 import { field, type BuildContext } from "../context.js";
 import type { Block, Clause, Inline } from "../model.js";
-import { clauseRef, runs } from "../phrase.js";
+import { clauseRef, runs, type Phrase } from "../phrase.js";
 
 /**
  * One clause per force-majeure declaration: the measured events its triggers rely on (each with
@@ -76,7 +76,7 @@ function forceMajeureClause(context: BuildContext, fm: DeclarationModel): Clause
   if (relief) {
     subClauses.push(
       clause(`${id}.relief`, w.forceMajeure.reliefTitle, [
-        paragraph(w.forceMajeure.relief({ term, action: actionPhrase(context, relief) })),
+        paragraph(w.forceMajeure.relief({ term, ...actionParts(context, relief, true) })),
       ]),
     );
   }
@@ -84,13 +84,7 @@ function forceMajeureClause(context: BuildContext, fm: DeclarationModel): Clause
   if (contingency) {
     subClauses.push(
       clause(`${id}.contingency`, w.forceMajeure.contingencyTitle, [
-        paragraph(
-          w.forceMajeure.contingency({
-            term,
-            action: actionPhrase(context, contingency),
-            within: contingency.within ? w.values.duration(contingency.within) : undefined,
-          }),
-        ),
+        paragraph(w.forceMajeure.contingency({ term, ...actionParts(context, contingency, false) })),
       ]),
     );
   }
@@ -112,8 +106,20 @@ function forceMajeureClause(context: BuildContext, fm: DeclarationModel): Clause
   return clause(id, fm.title ?? w.forceMajeure.title, [], subClauses);
 }
 
-/** `suspend delivery for 60 days` → "suspend delivery for up to sixty (60) days". */
-function actionPhrase(context: BuildContext, action: ActionValue): Inline[] {
+/**
+ * Every term an action holds, worded: the party it names (`by PARTY`), the verb and object with how
+ * long it lasts (`for`), and the time by which it is taken (`within`). `permission`: the action is
+ * something a party may do (relief), not must do (contingency).
+ */
+function actionParts(
+  context: BuildContext,
+  action: ActionValue,
+  permission: boolean,
+): { party: Inline[] | undefined; action: Inline[]; within: Phrase | undefined } {
   const w = context.w;
-  return w.action({ verb: action.verb, object: action.object, for: action.for ? w.values.duration(action.for) : undefined });
+  return {
+    party: action.party ? context.party(action.party) : undefined,
+    action: w.action({ verb: action.verb, object: action.object, for: action.for ? w.values.duration(action.for) : undefined, permission }),
+    within: action.within ? w.values.duration(action.within) : undefined,
+  };
 }

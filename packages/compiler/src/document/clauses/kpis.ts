@@ -84,10 +84,15 @@ function kpiClause(context: BuildContext, kpi: DeclarationModel): Clause {
   if (remedy)
     items.push(
       w.kpis.remedy({
-        obligor,
+        obligor: remedy.party ? context.party(remedy.party) : obligor,
         title,
         period,
-        action: w.actionPhrase(remedy.verb, remedy.object),
+        action: w.action({
+          verb: remedy.verb,
+          object: remedy.object,
+          for: remedy.for ? w.values.duration(remedy.for) : undefined,
+          permission: false,
+        }),
         within: remedy.within ? w.values.duration(remedy.within) : undefined,
       }),
     );
