@@ -155,7 +155,7 @@ describe("line breaks by UAX #14", () => {
         fc.array(fc.constantFrom(...closing), { maxLength: 2 }),
         fc.boolean(),
       ),
-      { minLength: 1, maxLength: 30 },
+      { minLength: 1, maxLength: 30, size: "max" },
     )
     .map((parts) =>
       parts.map(([open, word, after, space]) => open + word + after.join("") + (space || /^[A-Za-z]/.test(word) ? " " : "")).join(""),
