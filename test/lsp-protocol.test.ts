@@ -280,9 +280,6 @@ describe("a broken stream ends the process", () => {
     { name: "a header line without a colon", bytes: frame("{}", "Content-Length 2\r\n\r\n"), says: "header line without a name" },
     { name: "a Content-Length beyond the limit", bytes: frame("{}", "Content-Length: 999999999999\r\n\r\n"), says: "larger than" },
     { name: "a header that never ends", bytes: Buffer.from("X".repeat(20_000), "ascii"), says: "without its end" },
-    { name: "a body that is not JSON", bytes: frame('{"jsonrpc": "2.0", "id": 1,'), says: "not JSON" },
-    { name: "a body that is not UTF-8", bytes: frame(Buffer.from([0x7b, 0xff, 0x7d])), says: "not UTF-8" },
-    { name: "a body that is a JSON array", bytes: frame("[]"), says: "not one JSON-RPC message object" },
     {
       name: "a charset other than UTF-8",
       bytes: frame("{}", "Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=latin1\r\n\r\n"),
@@ -308,5 +305,119 @@ describe("a broken stream ends the process", () => {
     // Served only once the split initialize was read (before it, the answer would be -32002).
     expect(await outcome(server.connection, "workspace/symbol", { query: "" })).toBe("result");
     server.child.kill();
+  });
+});
+
+describe("a framed body that is no message is answered, and the server goes on (JSON-RPC 2.0)", () => {
+  const frame = (body: string | Buffer): Buffer => {
+    const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+    return Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, "ascii"), bytes]);
+  };
+
+  /** The messages the server writes, read from its stdout frame by frame; `next` waits for the next one. */
+  function rawServer(): { child: ChildProcess; next: () => Promise<Record<string, unknown>>; exited: Promise<number | null> } {
+    const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const queue: Record<string, unknown>[] = [];
+    const waiting: ((message: Record<string, unknown>) => void)[] = [];
+    let buffer = Buffer.alloc(0);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const end = buffer.indexOf("\r\n\r\n");
+        if (end < 0) return;
+        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString("ascii"))![1]);
+        if (buffer.length < end + 4 + length) return;
+        const message = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString("utf8")) as Record<string, unknown>;
+        buffer = buffer.subarray(end + 4 + length);
+        // Log messages and registrations are not answers.
+        if (typeof message.method === "string") continue;
+        const waiter = waiting.shift();
+        if (waiter) waiter(message);
+        else queue.push(message);
+      }
+    });
+    const next = (): Promise<Record<string, unknown>> => {
+      const ready = queue.shift();
+      if (ready) return Promise.resolve(ready);
+      return Promise.race([
+        new Promise<Record<string, unknown>>((resolve) => waiting.push(resolve)),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer within 20 s")), 20_000)),
+      ]);
+    };
+    return { child, next, exited };
+  }
+
+  const initialize = JSON.stringify({ jsonrpc: "2.0", id: "init", method: "initialize", params: initializeParams(null) });
+  const cases: { name: string; body: string | Buffer; code: number; id: string | number | null }[] = [
+    { name: "a body that is not JSON ({bad json)", body: "{bad json", code: -32700, id: null },
+    { name: "a truncated JSON body", body: '{"jsonrpc": "2.0", "id": 1,', code: -32700, id: null },
+    { name: "a body that is not UTF-8", body: Buffer.from([0x7b, 0xff, 0x7d]), code: -32700, id: null },
+    { name: "an empty batch", body: "[]", code: -32600, id: null },
+    { name: "a batch (LSP has none)", body: JSON.stringify([{ jsonrpc: "2.0", id: 3, method: "shutdown" }]), code: -32600, id: null },
+    { name: "a number", body: "42", code: -32600, id: null },
+    { name: "null", body: "null", code: -32600, id: null },
+    {
+      name: "an object id",
+      body: JSON.stringify({ jsonrpc: "2.0", id: { a: 1 }, method: "workspace/symbol", params: { query: "" } }),
+      code: -32600,
+      id: null,
+    },
+    {
+      name: "an array id",
+      body: JSON.stringify({ jsonrpc: "2.0", id: [1], method: "workspace/symbol", params: { query: "" } }),
+      code: -32600,
+      id: null,
+    },
+    {
+      name: "a boolean id",
+      body: JSON.stringify({ jsonrpc: "2.0", id: true, method: "workspace/symbol", params: { query: "" } }),
+      code: -32600,
+      id: null,
+    },
+    {
+      name: "a null id on a request",
+      body: JSON.stringify({ jsonrpc: "2.0", id: null, method: "workspace/symbol", params: { query: "" } }),
+      code: -32600,
+      id: null,
+    },
+    { name: "no method", body: JSON.stringify({ jsonrpc: "2.0", id: 7 }), code: -32600, id: 7 },
+    { name: "a method that is not a string", body: JSON.stringify({ jsonrpc: "2.0", id: "m", method: 5 }), code: -32600, id: "m" },
+    {
+      name: "a notification whose method is not a string",
+      body: JSON.stringify({ jsonrpc: "2.0", method: ["exit"] }),
+      code: -32600,
+      id: null,
+    },
+    { name: "no jsonrpc member", body: JSON.stringify({ id: 8, method: "workspace/symbol", params: { query: "" } }), code: -32600, id: 8 },
+    {
+      name: "jsonrpc 1.0",
+      body: JSON.stringify({ jsonrpc: "1.0", id: 9, method: "workspace/symbol", params: { query: "" } }),
+      code: -32600,
+      id: 9,
+    },
+  ];
+
+  it.each(cases)("$name: answered $code with id $id, then the next request is served", async ({ body, code, id }) => {
+    const server = rawServer();
+    server.child.stdin!.write(frame(initialize));
+    expect((await server.next()).id).toBe("init");
+    server.child.stdin!.write(frame(body));
+    const answer = await server.next();
+    expect(answer).toMatchObject({ jsonrpc: "2.0", id, error: { code } });
+    expect(answer).not.toHaveProperty("result");
+    server.child.stdin!.write(frame(JSON.stringify({ jsonrpc: "2.0", id: "after", method: "workspace/symbol", params: { query: "" } })));
+    expect(await server.next()).toMatchObject({ id: "after", result: [] });
+    server.child.kill();
+    await server.exited;
+  });
+
+  it("a body shorter than its Content-Length still breaks the framing: the process ends", async () => {
+    const server = rawServer();
+    server.child.stdin!.write(frame(initialize));
+    expect((await server.next()).id).toBe("init");
+    server.child.stdin!.write(Buffer.from('Content-Length: 5\r\n\r\n{"a":1}\r\n\r\n', "ascii"));
+    const code = await Promise.race([server.exited, new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 20_000))]);
+    expect(code).toBe(1);
   });
 });
