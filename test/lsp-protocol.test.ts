@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -419,5 +419,71 @@ describe("a framed body that is no message is answered, and the server goes on (
     server.child.stdin!.write(Buffer.from('Content-Length: 5\r\n\r\n{"a":1}\r\n\r\n', "ascii"));
     const code = await Promise.race([server.exited, new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 20_000))]);
     expect(code).toBe(1);
+  });
+});
+
+describe("rename and references over the workspace root, files the editor has not opened included", () => {
+  it("the tester's case: renaming `earthquake` in preferred-supplier edits the library and joint-development (unopened); both then check clean", async () => {
+    const project = mkdtempSync(join(tmpdir(), "covenant-lsp-rename-"));
+    writeFileSync(join(project, "covenant.json"), "{}\n");
+    for (const name of ["preferred-supplier.contract", "joint-development.contract"])
+      cpSync(join(repo, "examples", name), join(project, name));
+    cpSync(join(repo, "examples/library"), join(project, "library"), { recursive: true });
+    const uriOf = (name: string): string => pathToFileURL(join(project, name)).toString();
+    const server = startServer();
+    await server.connection.sendRequest("initialize", initializeParams(pathToFileURL(project).toString()));
+    await server.connection.sendNotification("initialized", {});
+    const text = readFileSync(join(project, "preferred-supplier.contract"), "utf8");
+    await server.connection.sendNotification("textDocument/didOpen", {
+      textDocument: { uri: uriOf("preferred-supplier.contract"), languageId: "covenant", version: 1, text },
+    });
+    const before = text.slice(0, text.indexOf("earthquake", text.indexOf("trigger"))).split("\n");
+    const position = { line: before.length - 1, character: before[before.length - 1]!.length };
+    const textDocument = { uri: uriOf("preferred-supplier.contract") };
+
+    const found = (await server.connection.sendRequest("textDocument/references", {
+      textDocument,
+      position,
+      context: { includeDeclaration: true },
+    })) as { uri: string }[];
+    expect(new Set(found.map((l) => l.uri))).toEqual(
+      new Set(["preferred-supplier.contract", "joint-development.contract", "library/standard-terms.contract"].map(uriOf)),
+    );
+
+    const edit = (await server.connection.sendRequest("textDocument/rename", { textDocument, position, newName: "quake" })) as {
+      changes: Record<
+        string,
+        { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]
+      >;
+    };
+    expect(Object.keys(edit.changes).sort()).toEqual(
+      ["joint-development.contract", "library/standard-terms.contract", "preferred-supplier.contract"].map(uriOf).sort(),
+    );
+    server.child.kill();
+    await server.exited;
+
+    // Apply the edit on disk, as the editor would, and check both contracts with the CLI.
+    for (const [uri, edits] of Object.entries(edit.changes)) {
+      const path = new URL(uri).pathname;
+      const lines = readFileSync(path, "utf8").split("\n");
+      for (const e of [...edits].sort(
+        (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+      )) {
+        const line = lines[e.range.start.line]!;
+        lines[e.range.start.line] = line.slice(0, e.range.start.character) + e.newText + line.slice(e.range.end.character);
+      }
+      writeFileSync(path, lines.join("\n"));
+    }
+    const check = spawnSync(
+      process.execPath,
+      [join(repo, "packages/cli/dist/covenant.mjs"), "check", "preferred-supplier.contract", "joint-development.contract"],
+      {
+        cwd: project,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
+    expect(check.stdout).toMatch(/no problems/);
+    expect(check.status).toBe(0);
   });
 });
