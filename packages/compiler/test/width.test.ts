@@ -176,9 +176,27 @@ describe("line breaks by UAX #14", () => {
     );
   });
 
+  it("a whole plain-text contract with such author text everywhere: no line starts with one of those characters", () => {
+    fc.assert(
+      fc.property(punctuated, fc.integer({ min: 40, max: 100 }), (text, width) => {
+        const out = renderText(withAuthorText(base, text), { width });
+        for (const line of out.split("\n")) {
+          expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+          // In a table row the cell text starts after "| ".
+          const start = line.trimStart().replace(/^\| /, "");
+          expect(notAtLineStart.has(Array.from(start)[0] ?? ""), line).toBe(false);
+        }
+      }),
+      { seed: 15_015, numRuns: 30 },
+    );
+  });
+
   it("keeps a word with its comma and a CJK character with its closing bracket", () => {
     expect(wrap("supplied by the Supplier, a company", 24)).toEqual(["supplied by the", "Supplier, a company"]);
     expect(wrap("豊田合成株式会社（本社）、米ドル建て", 14)).toEqual(["豊田合成株式会", "社（本社）、米", "ドル建て"]);
+    // A run wider than the line is cut, but a closing character still takes the one before it along.
+    expect(wrap("字字字）、", 6)).toEqual(["字字", "字）、"]);
+    expect(wrap("(HMC-BC-80041-A)", 5)).toEqual(["(HMC-", "BC-80", "041-", "A)"]);
     expect(wrap("part number HMC-BC-80041-A of the e-axle", 16)).toEqual(["part number", "HMC-BC-80041-A", "of the e-axle"]);
     expect(wrap("due: USD\u00a01,200.00 (net)", 14)).toEqual(["due:", "USD 1,200.00", "(net)"]);
   });

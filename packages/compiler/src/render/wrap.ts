@@ -67,23 +67,51 @@ export function wrap(text: string, width: number): string[] {
   return lines.map((l) => l.replaceAll(noBreak, " "));
 }
 
-/** A run cut into pieces of at most `limit` columns (a single grapheme wider than the limit stands alone). */
+/**
+ * A run cut into pieces of at most `limit` columns (a single grapheme wider than the limit stands
+ * alone). A piece does not start with a character UAX #14 keeps off the start of a line (a closing
+ * bracket, a comma, a non-starter) while the grapheme before it can come along and still fit.
+ */
 function cut(run: string, limit: number): string[] {
   const pieces: string[] = [];
-  let piece = "";
+  let piece: { text: string; width: number }[] = [];
   let pieceWidth = 0;
   for (const { segment } of graphemes.segment(run)) {
     const w = displayWidth(segment);
-    if (piece !== "" && pieceWidth + w > limit) {
-      pieces.push(piece);
-      piece = "";
-      pieceWidth = 0;
+    if (piece.length > 0 && pieceWidth + w > limit) {
+      // Carry back the graphemes that may not start a line, with the one before them.
+      let keep = piece.length;
+      let carried = w;
+      let next = segment;
+      while (keep > 1 && startsNoLine(next) && carried + piece[keep - 1]!.width <= limit) {
+        keep -= 1;
+        carried += piece[keep]!.width;
+        next = piece[keep]!.text;
+      }
+      if (keep === piece.length || startsNoLine(next)) keep = piece.length;
+      pieces.push(
+        piece
+          .slice(0, keep)
+          .map((g) => g.text)
+          .join(""),
+      );
+      piece = piece.slice(keep);
+      pieceWidth = piece.reduce((sum, g) => sum + g.width, 0);
     }
-    piece += segment;
+    piece.push({ text: segment, width: w });
     pieceWidth += w;
   }
-  pieces.push(piece);
+  pieces.push(piece.map((g) => g.text).join(""));
   return pieces;
+}
+
+/**
+ * Whether UAX #14 forbids a line break before `grapheme` even after an ideograph, which allows a
+ * break before anything else: true for closing punctuation (CL, CP), separators (IS), `!` and `?`
+ * (EX), non-starters (NS) and the like. Asked of the line breaker itself, not of our own table.
+ */
+function startsNoLine(grapheme: string): boolean {
+  return new LineBreaker(`\u5b57${grapheme}`).nextBreak()?.position !== 1;
 }
 
 /** The width of the widest run with no break opportunity: the narrowest a column can be without cutting one. */
