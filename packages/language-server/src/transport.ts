@@ -165,7 +165,7 @@ function refusal(id: string | number | null, code: number, message: string): { a
  * value that is not one request, notification or response object. A message without a method is
  * a response to one of the server's requests only when it has an id and a result or an error.
  */
-export function decodeMessage(body: Buffer): { message: Message } | { answer: ResponseMessage } {
+function decodeMessage(body: Buffer): { message: Message } | { answer: ResponseMessage } {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(body);
