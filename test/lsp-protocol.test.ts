@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -280,9 +280,6 @@ describe("a broken stream ends the process", () => {
     { name: "a header line without a colon", bytes: frame("{}", "Content-Length 2\r\n\r\n"), says: "header line without a name" },
     { name: "a Content-Length beyond the limit", bytes: frame("{}", "Content-Length: 999999999999\r\n\r\n"), says: "larger than" },
     { name: "a header that never ends", bytes: Buffer.from("X".repeat(20_000), "ascii"), says: "without its end" },
-    { name: "a body that is not JSON", bytes: frame('{"jsonrpc": "2.0", "id": 1,'), says: "not JSON" },
-    { name: "a body that is not UTF-8", bytes: frame(Buffer.from([0x7b, 0xff, 0x7d])), says: "not UTF-8" },
-    { name: "a body that is a JSON array", bytes: frame("[]"), says: "not one JSON-RPC message object" },
     {
       name: "a charset other than UTF-8",
       bytes: frame("{}", "Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=latin1\r\n\r\n"),
@@ -308,5 +305,185 @@ describe("a broken stream ends the process", () => {
     // Served only once the split initialize was read (before it, the answer would be -32002).
     expect(await outcome(server.connection, "workspace/symbol", { query: "" })).toBe("result");
     server.child.kill();
+  });
+});
+
+describe("a framed body that is no message is answered, and the server goes on (JSON-RPC 2.0)", () => {
+  const frame = (body: string | Buffer): Buffer => {
+    const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+    return Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, "ascii"), bytes]);
+  };
+
+  /** The messages the server writes, read from its stdout frame by frame; `next` waits for the next one. */
+  function rawServer(): { child: ChildProcess; next: () => Promise<Record<string, unknown>>; exited: Promise<number | null> } {
+    const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const queue: Record<string, unknown>[] = [];
+    const waiting: ((message: Record<string, unknown>) => void)[] = [];
+    let buffer = Buffer.alloc(0);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const end = buffer.indexOf("\r\n\r\n");
+        if (end < 0) return;
+        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString("ascii"))![1]);
+        if (buffer.length < end + 4 + length) return;
+        const message = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString("utf8")) as Record<string, unknown>;
+        buffer = buffer.subarray(end + 4 + length);
+        // Log messages and registrations are not answers.
+        if (typeof message.method === "string") continue;
+        const waiter = waiting.shift();
+        if (waiter) waiter(message);
+        else queue.push(message);
+      }
+    });
+    const next = (): Promise<Record<string, unknown>> => {
+      const ready = queue.shift();
+      if (ready) return Promise.resolve(ready);
+      return Promise.race([
+        new Promise<Record<string, unknown>>((resolve) => waiting.push(resolve)),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer within 20 s")), 20_000)),
+      ]);
+    };
+    return { child, next, exited };
+  }
+
+  const initialize = JSON.stringify({ jsonrpc: "2.0", id: "init", method: "initialize", params: initializeParams(null) });
+  const cases: { name: string; body: string | Buffer; code: number; id: string | number | null }[] = [
+    { name: "a body that is not JSON ({bad json)", body: "{bad json", code: -32700, id: null },
+    { name: "a truncated JSON body", body: '{"jsonrpc": "2.0", "id": 1,', code: -32700, id: null },
+    { name: "a body that is not UTF-8", body: Buffer.from([0x7b, 0xff, 0x7d]), code: -32700, id: null },
+    { name: "an empty batch", body: "[]", code: -32600, id: null },
+    { name: "a batch (LSP has none)", body: JSON.stringify([{ jsonrpc: "2.0", id: 3, method: "shutdown" }]), code: -32600, id: null },
+    { name: "a number", body: "42", code: -32600, id: null },
+    { name: "null", body: "null", code: -32600, id: null },
+    {
+      name: "an object id",
+      body: JSON.stringify({ jsonrpc: "2.0", id: { a: 1 }, method: "workspace/symbol", params: { query: "" } }),
+      code: -32600,
+      id: null,
+    },
+    {
+      name: "an array id",
+      body: JSON.stringify({ jsonrpc: "2.0", id: [1], method: "workspace/symbol", params: { query: "" } }),
+      code: -32600,
+      id: null,
+    },
+    {
+      name: "a boolean id",
+      body: JSON.stringify({ jsonrpc: "2.0", id: true, method: "workspace/symbol", params: { query: "" } }),
+      code: -32600,
+      id: null,
+    },
+    {
+      name: "a null id on a request",
+      body: JSON.stringify({ jsonrpc: "2.0", id: null, method: "workspace/symbol", params: { query: "" } }),
+      code: -32600,
+      id: null,
+    },
+    { name: "no method", body: JSON.stringify({ jsonrpc: "2.0", id: 7 }), code: -32600, id: 7 },
+    { name: "a method that is not a string", body: JSON.stringify({ jsonrpc: "2.0", id: "m", method: 5 }), code: -32600, id: "m" },
+    {
+      name: "a notification whose method is not a string",
+      body: JSON.stringify({ jsonrpc: "2.0", method: ["exit"] }),
+      code: -32600,
+      id: null,
+    },
+    { name: "no jsonrpc member", body: JSON.stringify({ id: 8, method: "workspace/symbol", params: { query: "" } }), code: -32600, id: 8 },
+    {
+      name: "jsonrpc 1.0",
+      body: JSON.stringify({ jsonrpc: "1.0", id: 9, method: "workspace/symbol", params: { query: "" } }),
+      code: -32600,
+      id: 9,
+    },
+  ];
+
+  it.each(cases)("$name: answered $code with id $id, then the next request is served", async ({ body, code, id }) => {
+    const server = rawServer();
+    server.child.stdin!.write(frame(initialize));
+    expect((await server.next()).id).toBe("init");
+    server.child.stdin!.write(frame(body));
+    const answer = await server.next();
+    expect(answer).toMatchObject({ jsonrpc: "2.0", id, error: { code } });
+    expect(answer).not.toHaveProperty("result");
+    server.child.stdin!.write(frame(JSON.stringify({ jsonrpc: "2.0", id: "after", method: "workspace/symbol", params: { query: "" } })));
+    expect(await server.next()).toMatchObject({ id: "after", result: [] });
+    server.child.kill();
+    await server.exited;
+  });
+
+  it("a body shorter than its Content-Length still breaks the framing: the process ends", async () => {
+    const server = rawServer();
+    server.child.stdin!.write(frame(initialize));
+    expect((await server.next()).id).toBe("init");
+    server.child.stdin!.write(Buffer.from('Content-Length: 5\r\n\r\n{"a":1}\r\n\r\n', "ascii"));
+    const code = await Promise.race([server.exited, new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 20_000))]);
+    expect(code).toBe(1);
+  });
+});
+
+describe("rename and references over the workspace root, files the editor has not opened included", () => {
+  it("the tester's case: renaming `earthquake` in preferred-supplier edits the library and joint-development (unopened); both then check clean", async () => {
+    const project = mkdtempSync(join(tmpdir(), "covenant-lsp-rename-"));
+    writeFileSync(join(project, "covenant.json"), "{}\n");
+    for (const name of ["preferred-supplier.contract", "joint-development.contract"])
+      cpSync(join(repo, "examples", name), join(project, name));
+    cpSync(join(repo, "examples/library"), join(project, "library"), { recursive: true });
+    const uriOf = (name: string): string => pathToFileURL(join(project, name)).toString();
+    const server = startServer();
+    await server.connection.sendRequest("initialize", initializeParams(pathToFileURL(project).toString()));
+    await server.connection.sendNotification("initialized", {});
+    const text = readFileSync(join(project, "preferred-supplier.contract"), "utf8");
+    await server.connection.sendNotification("textDocument/didOpen", {
+      textDocument: { uri: uriOf("preferred-supplier.contract"), languageId: "covenant", version: 1, text },
+    });
+    const before = text.slice(0, text.indexOf("earthquake", text.indexOf("trigger"))).split("\n");
+    const position = { line: before.length - 1, character: before[before.length - 1]!.length };
+    const textDocument = { uri: uriOf("preferred-supplier.contract") };
+
+    const found = (await server.connection.sendRequest("textDocument/references", {
+      textDocument,
+      position,
+      context: { includeDeclaration: true },
+    })) as { uri: string }[];
+    expect(new Set(found.map((l) => l.uri))).toEqual(
+      new Set(["preferred-supplier.contract", "joint-development.contract", "library/standard-terms.contract"].map(uriOf)),
+    );
+
+    const edit = (await server.connection.sendRequest("textDocument/rename", { textDocument, position, newName: "quake" })) as {
+      changes: Record<
+        string,
+        { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]
+      >;
+    };
+    expect(Object.keys(edit.changes).sort()).toEqual(
+      ["joint-development.contract", "library/standard-terms.contract", "preferred-supplier.contract"].map(uriOf).sort(),
+    );
+    server.child.kill();
+    await server.exited;
+
+    // Apply the edit on disk, as the editor would, and check both contracts with the CLI.
+    for (const [uri, edits] of Object.entries(edit.changes)) {
+      const path = new URL(uri).pathname;
+      const lines = readFileSync(path, "utf8").split("\n");
+      for (const e of [...edits].sort(
+        (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+      )) {
+        const line = lines[e.range.start.line]!;
+        lines[e.range.start.line] = line.slice(0, e.range.start.character) + e.newText + line.slice(e.range.end.character);
+      }
+      writeFileSync(path, lines.join("\n"));
+    }
+    const check = spawnSync(
+      process.execPath,
+      [join(repo, "packages/cli/dist/covenant.mjs"), "check", "preferred-supplier.contract", "joint-development.contract"],
+      {
+        cwd: project,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
+    expect(check.stdout).toMatch(/no problems/);
+    expect(check.status).toBe(0);
   });
 });

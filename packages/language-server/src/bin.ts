@@ -19,8 +19,9 @@ if (!process.argv.some((arg) => /^--(stdio|node-ipc|socket=|pipe=)/.test(arg))) 
 const stdio = process.argv.includes("--stdio");
 // Over stdio the strict reader reads the framing: a broken stream ends the process (exit 1, a line
 // on stderr) so the client restarts the server, instead of leaving it running but deaf.
-const reader = stdio ? new StrictMessageReader(process.stdin) : undefined;
+// A body framed correctly that is no message is answered (Parse error, Invalid Request) and reading goes on.
 const writer = stdio ? new StreamMessageWriter(process.stdout) : undefined;
+const reader = writer ? new StrictMessageReader(process.stdin, (answer) => void writer.write(answer)) : undefined;
 const connection =
   reader && writer
     ? createConnection(ProposedFeatures.all, new LibraryParamsGate(reader, writer), writer)

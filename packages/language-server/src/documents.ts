@@ -115,15 +115,30 @@ export class DocumentStore {
   }
 
   /**
-   * The open documents whose check includes the file at `path` (it or a file it imports): the
-   * documents a rename or a search for references must cover. Checks are cached, so this is cheap
-   * once the scheduler has run; a document not checked yet is checked now.
+   * The documents whose check includes the file at `path` (it or a file it imports): the documents
+   * a rename or a search for references must cover. The open documents, and each of
+   * `projectFiles` (the .contract files of the workspace folders, open or not) checked as a root
+   * of its own, so a contract that imports a shared library is covered though the editor has not
+   * opened it. A project file with no import and no mention of `name` cannot refer to a name
+   * declared elsewhere and is not checked. Checks are cached, so this is cheap once done.
    */
-  documentsIncluding(path: string): CheckedView[] {
+  documentsIncluding(path: string, projectFiles: readonly string[] = [], name?: string): CheckedView[] {
     const views: CheckedView[] = [];
+    const seen = new Set<string>();
     for (const uri of this.open.keys()) {
       const view = this.checked(uri);
+      seen.add(view.path);
       if (view.checked.files.some((file) => file.uri === path)) views.push(view);
+    }
+    for (const file of projectFiles) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const parsed = this.parsedPath(file);
+      if (!parsed) continue;
+      if (file !== path && name !== undefined && !parsed.text.includes(name) && !/\bimport\b/.test(parsed.text)) continue;
+      const workspace = this.workspaceOf(file);
+      const checked = workspace.check(file);
+      if (checked.files.some((f) => f.uri === path)) views.push({ uri: this.uriOf(file), path: file, parsed, workspace, checked });
     }
     return views;
   }

@@ -46,7 +46,7 @@ export interface ServerOptions {
   readonly host?: FileHost;
   /** The project root of a file; defaults to the CLI's rule (nearest covenant.json, package.json or .git). */
   readonly rootOf?: (path: string) => string;
-  /** Every .contract file of the workspace, for workspace symbols; defaults to a walk of the workspace folders. */
+  /** Every .contract file of the workspace, for workspace symbols, references and rename; defaults to a walk of the workspace folders. */
   readonly projectFiles?: (folders: readonly string[]) => string[];
   /** Adds `covenant/testCrash` (throws) and `covenant/testWaitForCancel` (waits to be cancelled), for end-to-end tests. */
   readonly testHooks?: boolean;
@@ -222,9 +222,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover(checked("textDocument/hover", (view, params) => hover(view, params)));
   connection.onCompletion(checked("textDocument/completion", (view, params) => completion(view, params, { snippets })));
   connection.onDefinition(checked("textDocument/definition", (view, params) => definition(view, store, params)));
-  connection.onReferences(checked("textDocument/references", (view, params, token) => references(view, store, params, token)));
+  // The workspace's .contract files, open or not: what references and rename cover, as workspace symbols do.
+  const project = (): string[] => (projectFiles ??= (options.projectFiles ?? walkContractFiles)(folders));
+  connection.onReferences(checked("textDocument/references", (view, params, token) => references(view, store, params, token, project())));
   connection.onPrepareRename(checked("textDocument/prepareRename", (view, params) => prepareRename(view, params)));
-  connection.onRenameRequest(checked("textDocument/rename", (view, params, token) => rename(view, store, params, token)));
+  connection.onRenameRequest(checked("textDocument/rename", (view, params, token) => rename(view, store, params, token, project())));
   connection.onDocumentHighlight(checked("textDocument/documentHighlight", (view, params) => highlight(view, params)));
   connection.onCodeAction(checked("textDocument/codeAction", (view, params) => codeActions(view, store, params)));
   connection.languages.inlayHint.on(checked("textDocument/inlayHint", (view, params) => inlayHints(view, params)));
@@ -242,8 +244,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onWorkspaceSymbol(
     request("workspace/symbol", (params: WorkspaceSymbolParams, token) => {
-      projectFiles ??= (options.projectFiles ?? walkContractFiles)(folders);
-      return workspaceSymbols(store, projectFiles, params, token);
+      return workspaceSymbols(store, project(), params, token);
     }),
   );
 

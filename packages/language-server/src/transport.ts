@@ -23,8 +23,12 @@ const headerEnd = Buffer.from("\r\n\r\n", "ascii");
  * that breaks the framing cannot be resynchronised: vscode-jsonrpc's own reader reports such an
  * error and then waits for a header that never comes, leaving the server deaf. Here every
  * violation (no Content-Length, one that is not a plain decimal or is too large, a header section
- * without an end, a body that is not UTF-8 JSON of one message object) fires an error and stops
- * reading, so the process can end and the client restart it.
+ * without an end) fires an error and stops reading, so the process can end and the client restart
+ * it. A body that is framed correctly but is no message is answered as JSON-RPC 2.0 says, and
+ * reading goes on (the next message starts where the Content-Length says): a body that is not
+ * JSON (or not UTF-8) gets Parse error (-32700), one that is not a valid request object (a batch,
+ * no `jsonrpc: "2.0"`, an id that is not a string or number, no method) Invalid Request (-32600),
+ * with the request's id when it is usable and null otherwise.
  */
 export class StrictMessageReader extends AbstractMessageReader implements MessageReader {
   private chunks: Buffer[] = [];
@@ -33,7 +37,11 @@ export class StrictMessageReader extends AbstractMessageReader implements Messag
   private bodyLength: number | undefined;
   private broken = false;
 
-  constructor(private readonly input: NodeJS.ReadableStream) {
+  /** `reply` sends the answer to a body that is no message (the connection's writer). */
+  constructor(
+    private readonly input: NodeJS.ReadableStream,
+    private readonly reply: (answer: ResponseMessage) => void,
+  ) {
     super();
   }
 
@@ -72,9 +80,9 @@ export class StrictMessageReader extends AbstractMessageReader implements Messag
       if (this.buffered < this.bodyLength) return;
       const body = this.takeBytes(this.bodyLength);
       this.bodyLength = undefined;
-      const message = decodeMessage(body);
-      if (typeof message === "string") return this.fail(message);
-      this.deliver(callback, message);
+      const decoded = decodeMessage(body);
+      if ("answer" in decoded) this.reply(decoded.answer);
+      else this.deliver(callback, decoded.message);
     }
   }
 
@@ -146,22 +154,61 @@ function contentLength(head: string): number | string {
   return length ?? "a header without Content-Length";
 }
 
-/** The JSON-RPC message in a body, or the problem with it. */
-function decodeMessage(body: Buffer): Message | string {
+/** The answer to a body that is no JSON-RPC message: `code` with `message`, for the request `id` (null when unusable). */
+function refusal(id: string | number | null, code: number, message: string): { answer: ResponseMessage } {
+  return { answer: { jsonrpc: "2.0", id, error: { code, message } } };
+}
+
+/**
+ * The JSON-RPC message in a correctly framed body, or the answer JSON-RPC 2.0 gives when it is
+ * none: Parse error (-32700) for a body that is not UTF-8 JSON, Invalid Request (-32600) for a
+ * value that is not one request, notification or response object. A message without a method is
+ * a response to one of the server's requests only when it has an id and a result or an error.
+ */
+function decodeMessage(body: Buffer): { message: Message } | { answer: ResponseMessage } {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
-    return "a body that is not UTF-8";
+    return refusal(null, ErrorCodes.ParseError, "Parse error: the message body is not UTF-8");
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return `a body that is not JSON (${(error as Error).message})`;
+    return refusal(null, ErrorCodes.ParseError, `Parse error: the message body is not JSON (${(error as Error).message})`);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return "a body that is not one JSON-RPC message object";
-  return value as Message;
+  if (Array.isArray(value))
+    return refusal(
+      null,
+      ErrorCodes.InvalidRequest,
+      "Invalid Request: the Language Server Protocol has no batches; send each message in its own frame",
+    );
+  if (typeof value !== "object" || value === null)
+    return refusal(null, ErrorCodes.InvalidRequest, "Invalid Request: a message must be a JSON object");
+  const fields = value as Record<string, unknown>;
+  const id = fields.id;
+  const usableId = typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null;
+  if (id !== undefined && id !== null && usableId === null)
+    return refusal(null, ErrorCodes.InvalidRequest, `Invalid Request: the id must be a string or a number (got ${describe(id)})`);
+  if (fields.jsonrpc !== "2.0") return refusal(usableId, ErrorCodes.InvalidRequest, 'Invalid Request: the member "jsonrpc" must be "2.0"');
+  if ("method" in fields) {
+    if (id === null)
+      return refusal(null, ErrorCodes.InvalidRequest, "Invalid Request: a request's id must not be null (a notification has no id)");
+    if (typeof fields.method !== "string")
+      return refusal(usableId, ErrorCodes.InvalidRequest, `Invalid Request: the method must be a string (got ${describe(fields.method)})`);
+    return { message: value as Message };
+  }
+  if (id !== undefined && ("result" in fields || "error" in fields)) return { message: value as Message };
+  return refusal(usableId, ErrorCodes.InvalidRequest, "Invalid Request: a request must name its method");
+}
+
+/** A JSON value's kind, for a message: `an object`, `an array`, `true`, `1.5`. */
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  return JSON.stringify(value).slice(0, 40);
 }
 
 /** Messages vscode-languageserver handles itself, reading their params before any handler of the server runs. */

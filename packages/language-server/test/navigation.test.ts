@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { LineMap } from "@covenant/core";
 import { describe, expect, it } from "vitest";
 import { ResponseError, type Position } from "vscode-languageserver";
@@ -6,6 +8,8 @@ import { highlight } from "../src/features/highlight.js";
 import { references } from "../src/features/references.js";
 import { prepareRename, rename } from "../src/features/rename.js";
 import { contract, TestProject, uriOf } from "./support.js";
+
+const examples = join(import.meta.dirname, "../../../examples");
 
 const library = `event port_closure "Port Closure" {
   unit: hours
@@ -158,6 +162,31 @@ describe("rename", () => {
  * `supplier` (name equals role), the other `acme`. A role word in the library is not a reference
  * to either contract's party.
  */
+const errors = (p: TestProject, name: string): string[] =>
+  p
+    .checked(name)
+    .checked.diagnostics.filter((d) => d.severity === "error")
+    .map((d) => `${d.code} ${d.message}`);
+
+/** Applies a workspace edit to the project's files (open ones as editor edits, others on disk). */
+function apply(p: TestProject, changes: Record<string, { range: { start: Position; end: Position }; newText: string }[]>): void {
+  for (const [uri, edits] of Object.entries(changes)) {
+    const name = uri.slice(uriOf("").length);
+    const text = p.store.get(uri)?.getText() ?? p.disk[`/p/${name}`]!;
+    const lines = new LineMap(text);
+    let out = text;
+    for (const e of [...edits].sort(
+      (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+    )) {
+      const from = lines.offsetAt(e.range.start.line + 1, e.range.start.character + 1);
+      const to = lines.offsetAt(e.range.end.line + 1, e.range.end.character + 1);
+      out = out.slice(0, from) + e.newText + out.slice(to);
+    }
+    if (p.store.isOpen(uri)) p.edit(name, out);
+    else p.writeDisk(name, out);
+  }
+}
+
 describe("role words in a shared clause library", () => {
   const sharedLibrary = `milestone delivery "First Delivery" {
   due: 2026-10-01
@@ -181,31 +210,6 @@ ${contract.replace("party supplier", "party acme").replace("party buyer", "party
     p.open("first.contract");
     p.open("second.contract");
     return p;
-  }
-
-  const errors = (p: TestProject, name: string): string[] =>
-    p
-      .checked(name)
-      .checked.diagnostics.filter((d) => d.severity === "error")
-      .map((d) => `${d.code} ${d.message}`);
-
-  /** Applies a workspace edit to the project's files (open ones as editor edits, others on disk). */
-  function apply(p: TestProject, changes: Record<string, { range: { start: Position; end: Position }; newText: string }[]>): void {
-    for (const [uri, edits] of Object.entries(changes)) {
-      const name = uri.slice(uriOf("").length);
-      const text = p.store.get(uri)?.getText() ?? p.disk[`/p/${name}`]!;
-      const lines = new LineMap(text);
-      let out = text;
-      for (const e of [...edits].sort(
-        (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
-      )) {
-        const from = lines.offsetAt(e.range.start.line + 1, e.range.start.character + 1);
-        const to = lines.offsetAt(e.range.end.line + 1, e.range.end.character + 1);
-        out = out.slice(0, from) + e.newText + out.slice(to);
-      }
-      if (p.store.isOpen(uri)) p.edit(name, out);
-      else p.writeDisk(name, out);
-    }
   }
 
   it("both contracts check clean before any rename", () => {
@@ -280,5 +284,80 @@ ${contract.replace("party supplier", "party acme").replace("party buyer", "party
     expect(() => rename(p.checked("first.contract"), p.store, { ...p.params("first.contract"), newName: "toyoda" })).toThrow(
       /'supplier' in lib\/terms.contract, line 3, names the party with the role supplier; this party's role is buyer/,
     );
+  });
+});
+
+describe("a shared library's declaration, with importers the editor has not opened", () => {
+  const names = ["preferred-supplier.contract", "joint-development.contract", "library/standard-terms.contract"];
+  const projectFiles = names.map((name) => `/p/${name}`);
+  /** The examples that share the clause library; only `open` is open in the editor. */
+  function workspace(open: string): TestProject {
+    const p = new TestProject(Object.fromEntries(names.map((name) => [name, readFileSync(join(examples, name), "utf8")])));
+    p.open(open);
+    return p;
+  }
+  /** The protocol position of `word` in file `name`, its first occurrence after `after`. */
+  const positionOf = (p: TestProject, name: string, word: string, after = ""): Position => {
+    const text = p.disk[`/p/${name}`]!;
+    const position = new LineMap(text).positionAt(text.indexOf(word, text.indexOf(after)));
+    return { line: position.line - 1, character: position.column - 1 };
+  };
+  const errorsOnDisk = (p: TestProject, name: string): string[] =>
+    p.store
+      .workspaceOf(`/p/${name}`)
+      .check(`/p/${name}`)
+      .diagnostics.filter((d) => d.severity === "error")
+      .map((d) => `${d.code} ${d.message}`);
+  const renameAt = (p: TestProject, name: string, position: Position, newName: string) =>
+    rename(p.checked(name), p.store, { textDocument: { uri: uriOf(name) }, position, newName }, undefined, projectFiles);
+
+  it("renaming `earthquake` from preferred-supplier edits the library and both contracts; both check clean after", () => {
+    const p = workspace("preferred-supplier.contract");
+    const edit = renameAt(
+      p,
+      "preferred-supplier.contract",
+      positionOf(p, "preferred-supplier.contract", "earthquake", "trigger"),
+      "quake",
+    )!;
+    expect(Object.keys(edit.changes!).sort()).toEqual(names.map(uriOf).sort());
+    apply(p, edit.changes!);
+    expect(p.disk["/p/joint-development.contract"]).toContain("trigger (quake >= 6");
+    expect(p.disk["/p/library/standard-terms.contract"]).toContain("event quake");
+    expect(errors(p, "preferred-supplier.contract")).toEqual([]);
+    expect(errorsOnDisk(p, "joint-development.contract")).toEqual([]);
+  });
+
+  it("renaming from the library itself edits the contracts that import it, open or not", () => {
+    const p = workspace("library/standard-terms.contract");
+    const edit = renameAt(p, "library/standard-terms.contract", positionOf(p, "library/standard-terms.contract", "earthquake"), "quake")!;
+    expect(Object.keys(edit.changes!).sort()).toEqual(names.map(uriOf).sort());
+    apply(p, edit.changes!);
+    expect(errorsOnDisk(p, "preferred-supplier.contract")).toEqual([]);
+    expect(errorsOnDisk(p, "joint-development.contract")).toEqual([]);
+  });
+
+  it("references list the uses in importers the editor has not opened", () => {
+    const p = workspace("library/standard-terms.contract");
+    const found = references(
+      p.checked("library/standard-terms.contract"),
+      p.store,
+      {
+        textDocument: { uri: uriOf("library/standard-terms.contract") },
+        position: positionOf(p, "library/standard-terms.contract", "earthquake"),
+        context: { includeDeclaration: false },
+      },
+      undefined,
+      projectFiles,
+    )!;
+    expect(new Set(found.map((l) => l.uri))).toEqual(new Set([uriOf("preferred-supplier.contract"), uriOf("joint-development.contract")]));
+  });
+
+  it("refuses a new name that an unopened importer already declares", () => {
+    const p = workspace("preferred-supplier.contract");
+    const taken = /^party (\w+)/m.exec(p.disk["/p/joint-development.contract"]!)![1]!;
+    expect(p.checked("preferred-supplier.contract").checked.symbols.has(taken)).toBe(false);
+    expect(() =>
+      renameAt(p, "preferred-supplier.contract", positionOf(p, "preferred-supplier.contract", "earthquake", "trigger"), taken),
+    ).toThrow(/already declared/);
   });
 });

@@ -1,4 +1,4 @@
-import { isTopLevelKind, partyRoles, relativePath, type SymbolInfo } from "@covenant/core";
+import { isTopLevelKind, partyRoles, relativePath, type CheckedDocument, type SymbolInfo } from "@covenant/core";
 import {
   ErrorCodes,
   LSPErrorCodes,
@@ -17,8 +17,10 @@ import { usesEverywhere } from "./references.js";
 import { isRoleWordUse, targetAt } from "./targets.js";
 
 /**
- * Rename a declaration and every use of it by its name, across the files of the document and the
- * open documents that import them. A role word naming the party from another file (a clause
+ * Rename a declaration and every use of it by its name, across the files of the document and every
+ * document that imports them: the open ones and the workspace's other .contract files
+ * (`projectFiles`, open or not), so a contract importing a shared library still checks after a
+ * declaration of the library is renamed. A role word naming the party from another file (a clause
  * library's `notify supplier`) is left as it is: it still means the party whose role that is, in
  * this document and in every other that imports the library. Refuses what is not a name, words the
  * language reserves, names another declaration of an affected document already has, and a rename
@@ -51,7 +53,13 @@ export function prepareRename(view: CheckedView, params: PrepareRenameParams): {
   return { range: toLspRange(target.range), placeholder: target.symbol.name };
 }
 
-export function rename(view: CheckedView, store: DocumentStore, params: RenameParams, token?: CancellationToken): WorkspaceEdit | null {
+export function rename(
+  view: CheckedView,
+  store: DocumentStore,
+  params: RenameParams,
+  token?: CancellationToken,
+  projectFiles: readonly string[] = [],
+): WorkspaceEdit | null {
   const target = targetAt(view, offsetAt(view.parsed.lines, params.position));
   if (target?.kind !== "symbol") {
     const what =
@@ -65,15 +73,16 @@ export function rename(view: CheckedView, store: DocumentStore, params: RenamePa
   const newName = params.newName;
   if (newName === symbol.name) return { changes: {} };
   refuseInvalid(newName, symbol, view);
-  refuseCollision(newName, symbol, view, store);
-  refuseRoleShift(symbol, view, store);
+  const affected = [view.checked, ...store.documentsIncluding(symbol.uri, projectFiles, symbol.name).map((v) => v.checked)];
+  refuseCollision(newName, view, affected);
+  refuseRoleShift(symbol, view, affected);
 
   const changes: Record<string, TextEdit[]> = {};
   const edit = (path: string, range: Range): void => {
     (changes[store.uriOf(path)] ??= []).push({ range, newText: newName });
   };
   edit(symbol.uri, toLspRange(symbol.nameRange));
-  for (const site of usesEverywhere(view, store, symbol, token)) edit(site.uri, toLspRange(site.range));
+  for (const site of usesEverywhere(view, store, symbol, token, projectFiles)) edit(site.uri, toLspRange(site.range));
   return { changes };
 }
 
@@ -97,8 +106,8 @@ function refuseInvalid(newName: string, symbol: SymbolInfo, view: CheckedView): 
   }
 }
 
-function refuseCollision(newName: string, symbol: SymbolInfo, view: CheckedView, store: DocumentStore): void {
-  const documents = [view.checked, ...store.documentsIncluding(symbol.uri).map((v) => v.checked)];
+/** Refuses a name another declaration of an affected document (`documents`) already has. */
+function refuseCollision(newName: string, view: CheckedView, documents: readonly CheckedDocument[]): void {
   for (const checked of documents) {
     const existing = checked.symbols.get(newName);
     if (existing)
@@ -114,11 +123,11 @@ function refuseCollision(newName: string, symbol: SymbolInfo, view: CheckedView,
  * called `supplier` whose role is buyer is named by the library's `supplier` only through its
  * name; renaming it would silently hand the library's clause to another party (or to none).
  */
-function refuseRoleShift(symbol: SymbolInfo, view: CheckedView, store: DocumentStore): void {
+function refuseRoleShift(symbol: SymbolInfo, view: CheckedView, documents: readonly CheckedDocument[]): void {
   if (symbol.kind !== "party") return;
   const role = semanticIndex(view.checked).modelOf(symbol.declaration)?.fields.get("role");
   const roleWord = role?.kind === "enum" ? role.value : undefined;
-  for (const checked of [view.checked, ...store.documentsIncluding(symbol.uri).map((v) => v.checked)]) {
+  for (const checked of documents) {
     const same = checked.symbols.get(symbol.name);
     if (!same || same.uri !== symbol.uri || same.nameRange.start.offset !== symbol.nameRange.start.offset) continue;
     for (const site of semanticIndex(checked).usesOf(same)) {
