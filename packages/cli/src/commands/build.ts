@@ -67,6 +67,8 @@ function parseWidth(width: string | undefined): number {
  * used is one line and exit 2, before the contract is read.
  */
 export async function runBuild(file: string, options: BuildOptions, io: Io): Promise<number> {
+  // `-o -` is standard output, as for most Unix tools: never a file named '-'.
+  if (options.out === "-") options = { ...options, out: undefined };
   const targets = parseFormats(options.to);
   const width = parseWidth(options.width);
   if (options.paper !== undefined && options.paper !== "a4" && options.paper !== "letter")

@@ -104,6 +104,8 @@ class UncheckedInput extends Error {}
  * missing revisions and contracts with errors.
  */
 export async function runDiff(paths: readonly string[], options: DiffOptions, io: Io): Promise<number> {
+  // `-o -` is standard output, as for most Unix tools: never a file named '-'.
+  if (options.out === "-") options = { ...options, out: undefined };
   if (options.gitDriver) return runGitDriver(paths, io);
   if (options.terms) return runTextconv(paths, options.root, findProjectRoot, io);
   const proseOnly = (

@@ -787,6 +787,29 @@ export class ValueReader {
     let party: V.ReferenceValue | undefined;
     let within: V.DurationValue | undefined;
     let forDuration: V.DurationValue | undefined;
+    // Each part of an action is given once: a second `within`, `for` or `by` would silently replace
+    // the first (CV302, with a fix removing the second).
+    const given = new Map<string, A.Word>();
+    const once = (keyword: A.Word, before: A.Term, last: A.Term): boolean => {
+      const first = given.get(keyword.text);
+      if (!first) {
+        given.set(keyword.text, keyword);
+        return true;
+      }
+      const range = span(keyword.range, last.range);
+      this.context.report(
+        Codes.DuplicateField,
+        range,
+        `'${keyword.text}' is already given in this action (line ${first.range.start.line}, column ${first.range.start.column}); give each part once`,
+        [
+          {
+            title: `Remove the second '${keyword.text}'`,
+            edits: [{ uri: this.context.uri, range: { start: before.range.end, end: last.range.end }, newText: "" }],
+          },
+        ],
+      );
+      return false;
+    };
     let i = 1;
     while (i < terms.length) {
       const term = terms[i]!;
@@ -794,14 +817,20 @@ export class ValueReader {
         const duration = this.duration(terms.slice(i + 1, i + 3), field);
         if (duration === null) return undefined;
         if (!duration) break;
+        if (!once(term, terms[i - 1]!, terms[i + 2]!)) return undefined;
         if (term.text === "within") within = duration;
         else forDuration = duration;
         i += 3;
       } else if (term.type === "Word" && term.text === "by" && terms[i + 1]?.type === "Word") {
         const who = terms[i + 1] as A.Word;
-        party = this.context.reference(who.text, who.range, ["party", "committee"]);
+        // Resolved before the once-check, so a party named only in the second `by` is not also reported unused.
+        const named = this.context.reference(who.text, who.range, ["party", "committee"]);
+        if (!once(term, terms[i - 1]!, who)) return undefined;
+        party = named;
         i += 2;
       } else if (term.type === "Word" && escalation && i === 1 && !party) {
+        // `notify supplier`: the word after a ladder verb names the party, as `by supplier` would.
+        given.set("by", term);
         party = this.context.reference(term.text, term.range, ["party", "committee"]);
         i += 1;
       } else if (term.type === "Word" && !party && !within && !forDuration) {
