@@ -45,7 +45,7 @@ describe("eval", () => {
     expect(b).toMatchObject({ capped: true });
     expect(b!.penalty!.amount.toFixed(2)).toBe("50000.00"); // 5% of invoice
     expect(c!.bonus!.amount.toFixed(2)).toBe("2500.00");
-    expect(result.kpis[0]!.consecutiveMisses).toBe(0);
+    expect(result.kpis[0]!.consecutiveMisses).toBe(2); // two missed months in a row, before a met one
   });
 
   it("decides termination rights from KPI misses, party events and how long force majeure has lasted", () => {
@@ -300,8 +300,23 @@ commitment fuel_volume "Fuel Volume" {
 
     it("counts only misses in adjacent periods as consecutive: a gap breaks the run", () => {
       expect(consecutive(["2026-01", "2026-05", "2026-09"])).toMatchObject({ run: 1, arisen: "false" });
-      expect(consecutive(["2026-01", "2026-02", "2026-04"])).toMatchObject({ run: 1, arisen: "false" });
+      expect(consecutive(["2026-01", "2026-02", "2026-04"])).toMatchObject({ run: 2, arisen: "false" });
       expect(consecutive(["2026-11", "2026-12", "2027-01"])).toMatchObject({ run: 3, arisen: "true" });
+    });
+
+    it("keeps a right that arose on a run of misses when a later period is met (the longest run counts)", () => {
+      const result = run({
+        kpis: {
+          defects: [
+            { period: "2026-05", value: 70 },
+            { period: "2026-06", value: 70 },
+            { period: "2026-07", value: 70 },
+            { period: "2026-08", value: 10 },
+          ],
+        },
+      });
+      expect(result.kpis.find((k) => k.kpi === "defects")!.consecutiveMisses).toBe(3);
+      expect(result.termination.find((t) => t.text === "breach of defects for 3 consecutive periods")!.arisen).toBe("true");
     });
 
     it("puts periods given out of order in calendar order", () => {

@@ -90,13 +90,17 @@ function breach(condition: Extract<Condition, { form: "breach" }>, context: Cond
     const result = context.kpis.get(name);
     if (!result) return { truth: "false", why: `no measurements of ${name} are given` };
     count = condition.consecutive ? result.consecutiveMisses : result.misses;
-    counted = condition.consecutive ? "consecutive missed periods up to the last one" : "missed periods";
+    counted = condition.consecutive ? "consecutive missed periods at most" : "missed periods";
   } else if (kind === "obligation") {
     count = context.facts.obligations.get(name)?.breaches ?? 0;
     counted = "periods in breach";
   } else return { truth: "unknown", why: `the facts cannot say whether ${name} is breached` };
   const holds = count >= needed;
-  return { truth: holds ? "true" : "false", why: `${name} has ${count} ${counted}; the cause needs ${needed}` };
+  const has =
+    condition.consecutive && kind === "kpi"
+      ? `${name} missed at most ${count} ${count === 1 ? "period" : "periods"} in a row`
+      : `${name} has ${count} ${counted}`;
+  return { truth: holds ? "true" : "false", why: `${has}; the cause needs ${needed}` };
 }
 
 function partyEvent(condition: Extract<Condition, { form: "insolvency" | "change_of_control" }>, context: ConditionContext): Verdict {

@@ -16,10 +16,14 @@ export function evaluateKpi(kpi: DeclarationModel, measurements: readonly KpiMea
   // adjacent on the calendar (a period not measured breaks the run).
   const ordered = [...measurements].sort((a, b) => a.ordinal - b.ordinal);
   const periods = ordered.map((m) => evaluatePeriod(kpi, m, currency));
+  // The longest run, not the one up to the last period: a right that arose on three missed months
+  // in a row does not lapse because a later month was met.
+  let run = 0;
   let consecutiveMisses = 0;
   periods.forEach((period, i) => {
     const adjacent = i > 0 && ordered[i]!.ordinal === ordered[i - 1]!.ordinal + 1;
-    consecutiveMisses = period.met ? 0 : adjacent ? consecutiveMisses + 1 : 1;
+    run = period.met ? 0 : adjacent ? run + 1 : 1;
+    consecutiveMisses = Math.max(consecutiveMisses, run);
   });
   return {
     kpi: kpi.name ?? "?",

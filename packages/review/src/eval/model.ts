@@ -55,7 +55,7 @@ export interface KpiResult {
   readonly periods: readonly KpiPeriodResult[];
   readonly totalPenalty: Money | undefined;
   readonly totalBonus: Money | undefined;
-  /** Misses in a row up to the last period given. */
+  /** The longest run of misses in adjacent periods (a right that arose on it does not lapse when a later period is met). */
   readonly consecutiveMisses: number;
   readonly misses: number;
 }
