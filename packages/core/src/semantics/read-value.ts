@@ -797,6 +797,16 @@ export class ValueReader {
         return true;
       }
       const range = span(keyword.range, last.range);
+      if (first.text !== keyword.text) {
+        // `notify supplier by buyer`: the word after a ladder verb already names the step's one party.
+        // Which of the two the parties meant is theirs to say, so there is no fix.
+        this.context.report(
+          Codes.DuplicateField,
+          range,
+          `This step already names its party ('${first.text}'); a step names one party, so remove '${keyword.text} ${last.type === "Word" ? last.text : "…"}' or name the other party instead`,
+        );
+        return false;
+      }
       this.context.report(
         Codes.DuplicateField,
         range,
