@@ -328,8 +328,12 @@ export class ValueReader {
     return { kind: "date", iso: term.text, year, month, day, range: term.range };
   }
 
-  /** `10 days`: undefined if the shape is wrong, null if the shape is right but the unit unknown (reported). */
-  duration(terms: Terms, _field: string): V.DurationValue | undefined | null {
+  /**
+   * `10 days`: undefined if the shape is wrong, null if the shape is right but the unit unknown (reported).
+   * A period of the contract (a term, a notice, a cure) is a whole number of its unit; a measured
+   * level (`target: <= 4.5 hours`, a trigger threshold) is not a period and may be fractional (`whole` false).
+   */
+  duration(terms: Terms, _field: string, whole = true): V.DurationValue | undefined | null {
     const [amount, unitWord] = terms;
     if (terms.length !== 2 || amount?.type !== "Number" || unitWord?.type !== "Word") return undefined;
     const unit = durationUnits[unitWord.text];
@@ -345,7 +349,7 @@ export class ValueReader {
     }
     const value = this.number(amount);
     if (!value) return null;
-    if (!value.value.isInteger()) {
+    if (whole && !value.value.isInteger()) {
       // Durations are whole numbers of their unit: 0.4 years has no calendar end (146 days? 4.8
       // months?), so it is restated in a smaller unit where that is exact, and refused otherwise.
       const exact = wholeInSmallerUnit(value.value, unit);
@@ -540,7 +544,7 @@ export class ValueReader {
     if (terms.length === 1 && first?.type === "Percent") return this.percent(first) ?? null;
     if (terms.length === 1 && first?.type === "Number") return this.number(first) ?? null;
     if (terms.length === 2 && first?.type === "Number" && second?.type === "Word") {
-      if (durationUnits[second.text]) return this.duration(terms, "");
+      if (durationUnits[second.text]) return this.duration(terms, "", false);
       return this.quantity(terms);
     }
     return undefined;
