@@ -3,7 +3,16 @@ import type { SourceRange } from "../syntax/position.js";
 import { Codes, type DiagnosticCode } from "../diagnostics/codes.js";
 import type { Fix } from "../diagnostics/diagnostic.js";
 import { toDecimal, writtenDecimals, type Decimal } from "./decimal.js";
-import { durationUnits, periodValues, quantityUnits, roundingModes, shareBases, type ReferenceKind, type ValueType } from "./schema.js";
+import {
+  countUnits,
+  durationUnits,
+  periodValues,
+  quantityUnits,
+  roundingModes,
+  shareBases,
+  type ReferenceKind,
+  type ValueType,
+} from "./schema.js";
 import type * as V from "./values.js";
 import { currencyInfo, isCountryCode } from "./codes-tables.js";
 import { currencySymbols } from "../syntax/tokens.js";
@@ -567,6 +576,18 @@ export class ValueReader {
     }
     const value = this.number(amount);
     if (!value) return null;
+    if (countUnits.has(unitWord.text) && (!value.value.isInteger() || amount.text.includes("."))) {
+      // Whole items only. `360.000 piece` is most likely a thousands group written with a dot (as in
+      // 1.200.000): read as the decimal 360.0 it would order a thousandth of what was meant.
+      const grouped = /^\d{1,3}(\.\d{3})+$/.test(amount.text) ? amount.text.replace(/\./g, "_") : undefined;
+      this.context.report(
+        Codes.WrongType,
+        amount.range,
+        `'${unitWord.text}' counts whole items, but this is ${amount.text}${grouped ? `; if the dot groups thousands, write '${grouped}'` : "; write a whole number"}`,
+        grouped ? [{ title: `Write '${grouped}'`, edits: [{ uri: this.context.uri, range: amount.range, newText: grouped }] }] : undefined,
+      );
+      return null;
+    }
     return { kind: "quantity", amount: value.value, unit: unitWord.text, written: amount.text, range: span(amount.range, unitWord.range) };
   }
 

@@ -652,6 +652,20 @@ export const quantityUnits: readonly string[] = [
   "seat",
 ];
 
+/** Units that count whole items: a quantity in them is a whole number (360.5 pieces cannot be delivered). */
+export const countUnits: ReadonlySet<string> = new Set([
+  "module",
+  "unit",
+  "piece",
+  "set",
+  "kit",
+  "vehicle",
+  "cell",
+  "pack",
+  "licence",
+  "seat",
+]);
+
 /** Bases a share (`0.5% of invoice`) can be a percentage of. */
 export const shareBases = ["invoice", "price", "contract_value", "net_sales", "milestone_payment"] as const;
 
