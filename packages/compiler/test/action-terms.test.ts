@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actionSpec, actionVerbs, escalationActions } from "@covenant/core";
 import { compile, en } from "../src/index.js";
-import { checkText } from "./examples.js";
+import { actionHeader as header, checkText } from "./examples.js";
 
 /**
  * Every term an action holds reaches the prose: the verb with its object, the party it names
@@ -11,27 +11,6 @@ import { checkText } from "./examples.js";
  * the optional parts. A combination the checker refuses is not printed, so it passes; one that
  * checks clean must state everything it holds.
  */
-
-const header = `contract "Supply Agreement" {
-  kind: supply
-  effective: 2026-01-01
-  term: 5 years
-  governing_law: "Japan"
-  currency: USD
-}
-party supplier "Toyoda Gosei Co., Ltd." {
-  role: supplier
-  jurisdiction: JP
-}
-party buyer "IM Motors Technology Co., Ltd." {
-  role: buyer
-  jurisdiction: CN
-}
-event port_closure "Port Closure" {
-  unit: hours
-  evidence: "a notice of the port authority"
-}
-`;
 
 type Place = "relief" | "contingency" | "remedy" | "step";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actionSpec, actionVerbs, escalationActions } from "@covenant/core";
 import { compile, en } from "../src/index.js";
-import { checkText } from "./examples.js";
+import { actionHeader as header, checkText } from "./examples.js";
 
 /**
  * The action vocabulary of the core is the one list the checker accepts and the wording covers:
@@ -9,27 +9,6 @@ import { checkText } from "./examples.js";
  * printed with its wording (a missing entry in the wording table is a type error; this proves the
  * entries read in the sentences that use them).
  */
-
-const header = `contract "Supply Agreement" {
-  kind: supply
-  effective: 2026-01-01
-  term: 5 years
-  governing_law: "Japan"
-  currency: USD
-}
-party supplier "Toyoda Gosei Co., Ltd." {
-  role: supplier
-  jurisdiction: JP
-}
-party buyer "IM Motors Technology Co., Ltd." {
-  role: buyer
-  jurisdiction: CN
-}
-event port_closure "Port Closure" {
-  unit: hours
-  evidence: "a notice of the port authority"
-}
-`;
 
 /** Each way a verb may be written: bare when it takes no object or may go without, and with each object. */
 const phrases = actionVerbs.flatMap((verb) => {

@@ -79,3 +79,25 @@ export function withAuthorText(document: Document, text: string): Document {
     },
   };
 }
+
+/** A contract header, two parties and an event: the frame the action tests write one action into. */
+export const actionHeader = `contract "Supply Agreement" {
+  kind: supply
+  effective: 2026-01-01
+  term: 5 years
+  governing_law: "Japan"
+  currency: USD
+}
+party supplier "Toyoda Gosei Co., Ltd." {
+  role: supplier
+  jurisdiction: JP
+}
+party buyer "IM Motors Technology Co., Ltd." {
+  role: buyer
+  jurisdiction: CN
+}
+event port_closure "Port Closure" {
+  unit: hours
+  evidence: "a notice of the port authority"
+}
+`;
