@@ -37,6 +37,8 @@ export function typstSource(document: Document, options: TypstOptions = {}): str
     `#show table: set text(size: 10pt)`,
     `#show table: set par(justify: false)`,
     `#show table: set text(hyphenate: false)`,
+    // Defined terms and run-in sub-clause titles are never split ("Sup-plier" reads as a different word).
+    `#show strong: set text(hyphenate: false)`,
     `#let gutter = 35pt`,
     `#let label-width = 28pt`,
     // The number hangs in the gutter beside the first line; the body flows and breaks across pages like any text.
